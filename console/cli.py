@@ -1,0 +1,120 @@
+"""Command-line flags of ``livedesk`` (and ``python -m console``). Parsing only; no Qt here."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+
+from console import __version__
+from console.platforms import CONNECTOR_NAMES, ConnectorOptions
+
+
+def _non_negative(value: str) -> float:
+    number = float(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be >= 0, got {value}")
+    return number
+
+
+def _positive(value: str) -> float:
+    number = float(value)
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"must be > 0, got {value}")
+    return number
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="livedesk",
+        description="LiveDesk 场控台 - a console for live-commerce broadcasts. "
+        "Without options it opens on the simulated demo room.",
+    )
+    parser.add_argument("--version", action="version", version=f"LiveDesk {__version__}")
+    source = parser.add_argument_group("live room")
+    source.add_argument(
+        "--connector",
+        choices=CONNECTOR_NAMES,
+        help="where live events come from (default: demo, or replay when --replay is given)",
+    )
+    source.add_argument("--replay", type=Path, metavar="FILE", help="JSONL file of events to play")
+    source.add_argument(
+        "--speed",
+        type=_non_negative,
+        default=1.0,
+        metavar="X",
+        help="replay speed: 1 real time, 2 twice as fast, 0 as fast as possible (default 1)",
+    )
+    source.add_argument("--seed", type=int, help="demo room seed (same seed, same show)")
+    source.add_argument(
+        "--comment-rate",
+        type=_non_negative,
+        metavar="N",
+        help="demo room comments per second (default: follows the audience, about 5/s)",
+    )
+    storage = parser.add_argument_group("storage")
+    storage.add_argument(
+        "--db", metavar="URL", help="SQLAlchemy database URL (default: SQLite in the data folder)"
+    )
+    unattended = parser.add_argument_group("runs without a person")
+    unattended.add_argument(
+        "--duration",
+        type=_positive,
+        metavar="S",
+        help="quit after S seconds and print a JSON summary line to stdout",
+    )
+    unattended.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="PATH",
+        help="save the main window as PNG before quitting",
+    )
+    return parser
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.connector is None:
+        args.connector = "replay" if args.replay is not None else "demo"
+    if args.connector == "replay" and args.replay is None:
+        parser.error("--connector replay needs --replay FILE")
+    return args
+
+
+def connector_options(args: argparse.Namespace) -> ConnectorOptions:
+    return ConnectorOptions(
+        name=args.connector,
+        seed=args.seed,
+        comment_rate=args.comment_rate,
+        replay_path=args.replay,
+        speed=args.speed,
+    )
+
+
+def _export_demo(argv: Sequence[str]) -> int:
+    from console.platforms.demo import DemoSettings, export_show
+
+    parser = argparse.ArgumentParser(
+        prog="livedesk export-demo",
+        description="Write a simulated show as a JSONL file of events (the replay format).",
+    )
+    parser.add_argument("out", type=Path, help="the JSONL file to write")
+    parser.add_argument("--seconds", type=int, default=300, help="show length (default 300)")
+    parser.add_argument("--seed", type=int, default=1, help="demo room seed (default 1)")
+    parser.add_argument("--comment-rate", type=_non_negative, metavar="N", help="comments/s")
+    args = parser.parse_args(argv)
+    settings = DemoSettings(seed=args.seed, comment_rate=args.comment_rate)
+    lines = export_show(settings, args.seconds, args.out)
+    print(f"wrote {lines} events to {args.out}")
+    return 0
+
+
+SUBCOMMANDS = {"export-demo": _export_demo}
+
+
+def run_subcommand(argv: Sequence[str]) -> int | None:
+    """Run ``livedesk <subcommand> ...`` if argv names one; None when it is a normal start."""
+    if argv and argv[0] in SUBCOMMANDS:
+        return SUBCOMMANDS[argv[0]](argv[1:])
+    return None

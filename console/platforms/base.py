@@ -1,0 +1,129 @@
+"""The connector interface: every live-room source is a Connector with declared capabilities.
+
+A connector runs its own thread(s) and delivers events to an EventSink (the LiveShow).
+The UI enables an action only when the connector declares the capability for it.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+from enum import StrEnum
+from typing import ClassVar, Protocol
+
+from console.events import Event, RejectReason
+from console.log import platform as log
+
+
+class Capability(StrEnum):
+    """What a connector can do. Values are stable: the relay protocol uses them."""
+
+    LIVE_EVENTS = "live_events"  # delivers comments, likes and viewer counts
+    DELETE_COMMENT = "delete_comment"
+    MUTE_USER = "mute_user"
+    BAN_ALL = "ban_all"
+    PUSH_GOODS = "push_goods"
+    GOODS_ON_SALE = "goods_on_sale"
+    SORT_GOODS = "sort_goods"
+    IMPORT_GOODS = "import_goods"
+
+
+class EventSink(Protocol):
+    def ingest(self, event: Event) -> bool: ...
+
+    def reject(self, reason: RejectReason, detail: str) -> None: ...
+
+
+class Connector(ABC):
+    """A source of live-room events, possibly also a target for operator commands."""
+
+    name: ClassVar[str]
+    capabilities: ClassVar[frozenset[Capability]] = frozenset()
+
+    def __init__(self) -> None:
+        self.error: str | None = None
+
+    def supports(self, capability: Capability) -> bool:
+        return capability in self.capabilities
+
+    @abstractmethod
+    def describe(self) -> str:
+        """A one-line English description of the source, stored with the show."""
+
+    @abstractmethod
+    def start(self, sink: EventSink) -> None:
+        """Begin delivering events to ``sink`` (returns at once; work happens on threads)."""
+
+    @abstractmethod
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stop delivering events and release resources."""
+
+    @property
+    def finished(self) -> bool:
+        """True when the source has nothing more to deliver (a replay that reached its end)."""
+        return False
+
+
+class PacedConnector(Connector):
+    """A connector that plays a time-ordered stream of events against the show clock.
+
+    ``speed`` 1 is real time, 2 twice as fast, 0 as fast as possible. Events are released in
+    small slices (every ``tick`` seconds) so floods of thousands per second stay cheap.
+    """
+
+    tick = 0.01
+
+    def __init__(self, speed: float = 1.0) -> None:
+        super().__init__()
+        if speed < 0:
+            raise ValueError("speed must be >= 0")
+        self.speed = speed
+        self._stop = threading.Event()
+        self._done = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    @abstractmethod
+    def events(self, sink: EventSink) -> Iterable[Event]:
+        """The stream to play, in non-decreasing ``t``; may report bad input to ``sink``."""
+
+    def start(self, sink: EventSink) -> None:
+        self._thread = threading.Thread(
+            target=self._play, args=(sink,), name=f"connector-{self.name}", daemon=True
+        )
+        self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    @property
+    def finished(self) -> bool:
+        return self._done.is_set()
+
+    def _play(self, sink: EventSink) -> None:
+        started = time.monotonic()
+        yield_every = 2000
+        try:
+            for n, event in enumerate(self.events(sink), 1):
+                if self.speed > 0:
+                    self._wait_for(started + event.t / self.speed)
+                elif n % yield_every == 0:
+                    time.sleep(0)  # as fast as possible, but let the other threads breathe
+                if self._stop.is_set():
+                    return
+                sink.ingest(event)
+        except Exception as exc:  # a broken source must not take the console down
+            self.error = str(exc)
+            log.exception("connector %s stopped: %s", self.name, exc)
+            return
+        self._done.set()
+        log.info("connector %s reached the end of its source", self.name)
+
+    def _wait_for(self, due: float) -> None:
+        # Events due within one tick go out together: one wake-up per slice, not per event.
+        delay = due - time.monotonic()
+        if delay > self.tick:
+            self._stop.wait(delay)

@@ -1,0 +1,189 @@
+"""The demo connector: a seeded simulated live room, the embedded default.
+
+``DemoAudience`` is a pure function of its settings: the same seed gives the same show,
+second by second. Viewers arrive along a warm-up curve with slow waves and churn, comment at
+a rate that follows the audience (or a fixed ``comment_rate``, up to floods of thousands per
+second) and like in bursts. ``DemoConnector`` plays that audience in real time.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from console.events import Comment, Event, Like, RoomStatus, Viewers, event_to_json
+from console.platforms import demo_script as script
+from console.platforms.base import Capability, EventSink, PacedConnector
+
+REGULARS = 60  # the chatty core of the room: a good share of comments come from them
+
+
+@dataclass(frozen=True, slots=True)
+class DemoSettings:
+    seed: int = 1
+    comment_rate: float | None = None  # comments per second; None: follows the audience
+    peak_viewers: int = 1500
+
+    def __post_init__(self) -> None:
+        if self.comment_rate is not None and self.comment_rate < 0:
+            raise ValueError("comment_rate must be >= 0")
+        if self.peak_viewers < 1:
+            raise ValueError("peak_viewers must be >= 1")
+
+
+def nickname_for(index: int) -> str:
+    """A stable nickname for user number ``index`` (no table kept, so floods stay cheap)."""
+    h = (index * 2654435761) & 0xFFFFFFFF
+    deco = script.DECORATIONS[(h >> 20) % len(script.DECORATIONS)]
+    form = h % 5
+    if form == 0:
+        adjective = script.ADJECTIVES[(h >> 8) % len(script.ADJECTIVES)]
+        return f"{adjective}{script.NOUNS[(h >> 12) % len(script.NOUNS)]}{deco}"
+    name = script.NAMES[(h >> 8) % len(script.NAMES)]
+    if form == 1:
+        return f"{name}{(h >> 4) % 1000}"
+    if form == 2:
+        return f"{name}妈妈{deco}"
+    return f"{name}{deco}"
+
+
+class DemoAudience:
+    """Generates the room's events one simulated second at a time."""
+
+    def __init__(self, settings: DemoSettings) -> None:
+        self.settings = settings
+        self._rng = random.Random(settings.seed)
+        self._phase = self._rng.uniform(0, 2 * math.pi)
+        self._online = 0
+        self._total = 0
+        self._next_comment = 0.0
+        self._comment_seq = 0
+        self._burst_left = 0
+        self._burst_size = 0
+        self._kinds = [kind for kind, _ in script.COMMENT_KINDS]
+        self._kind_weights = [weight for _, weight in script.COMMENT_KINDS]
+
+    def events(self) -> Iterator[Event]:
+        """The whole show, forever, in time order."""
+        yield RoomStatus(0.0, "live")
+        second = 0
+        while True:
+            yield from self.second(second)
+            second += 1
+
+    def second(self, s: int) -> list[Event]:
+        """Events with s <= t < s + 1 (call with s = 0, 1, 2, ... in order)."""
+        self._move_audience(s)
+        out: list[Event] = [Viewers(float(s), self._online, self._total)]
+        timed = self._comments(s) + self._likes(s)
+        timed.sort(key=lambda e: e.t)
+        out.extend(timed)
+        return out
+
+    # -- the audience model -------------------------------------------------------------
+    def _target_online(self, s: int) -> float:
+        peak = self.settings.peak_viewers
+        warm = 1.0 - math.exp(-s / 90.0)
+        wave = 1.0 + 0.12 * math.sin(2 * math.pi * s / 1500.0 + self._phase)
+        wave += 0.05 * math.sin(2 * math.pi * s / 420.0 + 2 * self._phase)
+        noise = self._rng.gauss(1.0, 0.01)
+        return max(1.0, (0.2 * peak + 0.8 * peak * warm) * wave * noise)
+
+    def _move_audience(self, s: int) -> None:
+        target = self._target_online(s)
+        leaving = min(self._online, int(self._online * 0.004 + self._rng.random() * 2))
+        joining = max(0, round(target) - self._online + leaving)
+        self._online += joining - leaving
+        self._total += joining
+
+    def _comment_rate(self) -> float:
+        rate = self.settings.comment_rate
+        return rate if rate is not None else max(1.5, self._online * 0.004)
+
+    def _comments(self, s: int) -> list[Event]:
+        rate = self._comment_rate()
+        out: list[Event] = []
+        if rate <= 0:
+            self._next_comment = s + 1.0
+            return out
+        self._next_comment = max(self._next_comment, float(s))
+        rng = self._rng
+        while self._next_comment < s + 1:
+            self._comment_seq += 1
+            out.append(self._comment(round(self._next_comment, 3)))
+            self._next_comment += rng.expovariate(rate)
+        return out
+
+    def _pick_user(self) -> int:
+        rng = self._rng
+        if rng.random() < 0.3:
+            return rng.randrange(min(REGULARS, max(1, self._total)))
+        return rng.randrange(max(1, self._total))
+
+    def _comment(self, t: float) -> Comment:
+        rng = self._rng
+        user = self._pick_user()
+        templates = rng.choices(self._kinds, self._kind_weights)[0]
+        text = rng.choice(templates)
+        if "{" in text:
+            text = text.format(
+                size=rng.choice(script.SIZES),
+                colour=rng.choice(script.COLOURS),
+                n=rng.randint(1, 12),
+                height=rng.randint(150, 175),
+                weight=rng.randint(85, 140),
+            )
+        return Comment(t, f"c{self._comment_seq:08d}", f"u{user:06d}", nickname_for(user), text)
+
+    def _likes(self, s: int) -> list[Event]:
+        rng = self._rng
+        if self._burst_left == 0 and rng.random() < 0.08:
+            self._burst_left = rng.randint(3, 8)
+            self._burst_size = rng.randint(5, 10 + self._online // 60)
+        count = max(0, int(self._online * 0.002 + rng.random() * 2))
+        in_burst = self._burst_left > 0
+        if in_burst:
+            self._burst_left -= 1
+            count += self._burst_size
+        return [
+            Like(
+                round(s + rng.random(), 3),
+                f"u{self._pick_user():06d}",
+                rng.randint(1, 15) if in_burst else rng.randint(1, 3),
+            )
+            for _ in range(count)
+        ]
+
+
+class DemoConnector(PacedConnector):
+    name = "demo"
+    capabilities = frozenset({Capability.LIVE_EVENTS})
+
+    def __init__(self, settings: DemoSettings | None = None) -> None:
+        super().__init__(speed=1.0)
+        self.settings = settings or DemoSettings()
+        self.audience = DemoAudience(self.settings)
+
+    def describe(self) -> str:
+        rate = self.settings.comment_rate
+        shown = "audience-driven" if rate is None else f"{rate:g}/s"
+        return f"demo room seed={self.settings.seed} comments={shown}"
+
+    def events(self, sink: EventSink) -> Iterable[Event]:
+        return self.audience.events()
+
+
+def export_show(settings: DemoSettings, seconds: int, path: Path) -> int:
+    """Write the first ``seconds`` of a demo show as JSONL (the replay format); returns lines."""
+    audience = DemoAudience(settings)
+    lines = 0
+    with path.open("w", encoding="utf-8") as out:
+        for event in audience.events():
+            if event.t >= seconds:
+                break
+            out.write(event_to_json(event) + "\n")
+            lines += 1
+    return lines

@@ -1,0 +1,76 @@
+"""LiveShow: the single door through which live-room events enter the console.
+
+Connectors call ``ingest``/``reject`` from their own threads. LiveShow drops duplicate
+comment ids, counts what it received, hands every event to the storage writer and queues
+it for the UI, which drains the queue in batches on its own timer (DESIGN.md, data flow).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter, deque
+from dataclasses import dataclass
+
+from console.events import Comment, Event, RejectReason
+from console.log import platform as log
+from console.storage.writer import StorageWriter
+
+
+@dataclass(frozen=True, slots=True)
+class ShowCounters:
+    """A consistent copy of the counters, safe to read on any thread."""
+
+    received: dict[str, int]
+    duplicates: int
+    rejected: dict[str, int]
+
+    @property
+    def received_total(self) -> int:
+        return sum(self.received.values())
+
+    @property
+    def rejected_total(self) -> int:
+        return sum(self.rejected.values())
+
+
+class LiveShow:
+    def __init__(self, writer: StorageWriter | None = None) -> None:
+        self._writer = writer
+        self._lock = threading.Lock()
+        self._received: Counter[str] = Counter()
+        self._rejected: Counter[str] = Counter()
+        self._duplicates = 0
+        self._seen_comment_ids: set[str] = set()
+        self._ui_queue: deque[Event] = deque()
+
+    def ingest(self, event: Event) -> bool:
+        """Accept one valid event; False when it is a duplicate comment (ignored)."""
+        with self._lock:
+            if isinstance(event, Comment):
+                if event.id in self._seen_comment_ids:
+                    self._duplicates += 1
+                    return False
+                self._seen_comment_ids.add(event.id)
+            self._received[event.type] += 1
+        if self._writer is not None:
+            self._writer.add(event)
+        self._ui_queue.append(event)
+        return True
+
+    def reject(self, reason: RejectReason, detail: str) -> None:
+        """Count an input the source could not turn into an event."""
+        with self._lock:
+            self._rejected[reason.value] += 1
+        log.debug("rejected input (%s): %s", reason.value, detail)
+
+    def drain(self, limit: int = 1_000_000) -> list[Event]:
+        """Take up to ``limit`` queued events for the UI, oldest first."""
+        out: list[Event] = []
+        queue = self._ui_queue
+        while queue and len(out) < limit:
+            out.append(queue.popleft())
+        return out
+
+    def counters(self) -> ShowCounters:
+        with self._lock:
+            return ShowCounters(dict(self._received), self._duplicates, dict(self._rejected))

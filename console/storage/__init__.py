@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy models, the database engine with migrations, and the single writer thread."""

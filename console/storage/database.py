@@ -1,0 +1,75 @@
+"""Opening a database: engine settings per backend and alembic migrations to the newest schema."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+from console.log import storage as log
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+class DatabaseError(RuntimeError):
+    """The database cannot be opened or migrated; the message is for the operator's log."""
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # WAL lets readers (review, dashboard history) run beside the writer thread;
+    # synchronous=NORMAL keeps every committed batch across a process crash.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def create_db_engine(url: str) -> Engine:
+    """An engine for any SQLAlchemy URL; SQLite files get WAL mode and their folder created."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if database and database != ":memory:" and not database.startswith("file:"):
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def alembic_config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return cfg
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the database to the newest schema (creates it on first use)."""
+    cfg = alembic_config(engine)
+    with engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, "head")
+
+
+def open_database(url: str) -> Engine:
+    """Create the engine and migrate; raise DatabaseError with a readable reason on failure."""
+    try:
+        engine = create_db_engine(url)
+        migrate(engine)
+    except Exception as exc:
+        shown = make_url(url).render_as_string(hide_password=True)
+        raise DatabaseError(f"cannot open database {shown}: {exc}") from exc
+    log.info("database ready: %s", engine.url.render_as_string(hide_password=True))
+    return engine
+
+
+def display_url(engine: Engine) -> str:
+    """The database URL with any password masked, for logs and summaries."""
+    return engine.url.render_as_string(hide_password=True)

@@ -1,0 +1,125 @@
+"""SQLAlchemy 2 models: a show (one broadcast) and everything recorded during it.
+
+The schema is owned by the alembic migrations in ``console/storage/migrations``; a test
+checks that these models and the migrated database never drift apart.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Timestamps stored as naive UTC (SQLite has no time zones), read back as aware UTC."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return value.astimezone(UTC).replace(tzinfo=None) if value is not None else None
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return value.replace(tzinfo=UTC) if value is not None else None
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Show(Base):
+    """One broadcast. ``ended_at`` stays empty while the show is open."""
+
+    __tablename__ = "shows"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    connector: Mapped[str] = mapped_column(String(32))
+    source: Mapped[str] = mapped_column(String(500), default="")
+    title: Mapped[str] = mapped_column(String(200), default="")
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
+
+
+class CommentRecord(Base):
+    __tablename__ = "comments"
+    __table_args__ = (UniqueConstraint("show_id", "comment_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("shows.id", ondelete="CASCADE"), index=True)
+    comment_id: Mapped[str] = mapped_column(String(128))
+    t: Mapped[float] = mapped_column(Float)
+    user_id: Mapped[str] = mapped_column(String(128), index=True)
+    nickname: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+
+
+class LikeRecord(Base):
+    __tablename__ = "likes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("shows.id", ondelete="CASCADE"), index=True)
+    t: Mapped[float] = mapped_column(Float)
+    user_id: Mapped[str] = mapped_column(String(128))
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class ViewerSample(Base):
+    __tablename__ = "viewer_samples"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("shows.id", ondelete="CASCADE"), index=True)
+    t: Mapped[float] = mapped_column(Float)
+    online: Mapped[int] = mapped_column(Integer)
+    total: Mapped[int] = mapped_column(Integer)
+
+
+class RoomStatusRecord(Base):
+    __tablename__ = "room_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("shows.id", ondelete="CASCADE"), index=True)
+    t: Mapped[float] = mapped_column(Float)
+    status: Mapped[str] = mapped_column(String(32))
+
+
+class AuditEntry(Base):
+    """One operator action: who did what to which target, when, and how it ended."""
+
+    __tablename__ = "audit_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    show_id: Mapped[int | None] = mapped_column(
+        ForeignKey("shows.id", ondelete="CASCADE"), index=True, default=None
+    )
+    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    t: Mapped[float | None] = mapped_column(Float, default=None)
+    operator: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(64), index=True)
+    target: Mapped[str] = mapped_column(String(200), default="")
+    result: Mapped[str] = mapped_column(String(16))
+    detail: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,307 @@
+"""The single writer thread: every database write of a live show goes through it, batched.
+
+Callers on any thread hand over events and audit entries with ``add``/``audit``, which only
+append to a queue. The thread first migrates the database (so the GUI thread never waits on
+it) and opens the show, then commits what arrived in one transaction every ``batch_window``
+seconds (or sooner when ``max_batch`` items wait), so a crash loses at most one window.
+A failed commit is retried with the same batch; nothing is dropped while the thread lives.
+"""
+
+from __future__ import annotations
+
+import json
+import queue
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine, Table, insert, update
+from sqlalchemy.dialects import mysql, postgresql, sqlite
+from sqlalchemy.sql.dml import Insert
+
+from console.events import Comment, Event, Like, RoomStatus, Viewers
+from console.log import storage as log
+from console.storage.database import migrate
+from console.storage.models import (
+    AuditEntry,
+    CommentRecord,
+    LikeRecord,
+    RoomStatusRecord,
+    Show,
+    ViewerSample,
+    utc_now,
+)
+
+_TABLES: dict[type, Table] = {
+    Comment: CommentRecord.__table__,  # type: ignore[dict-item]
+    Like: LikeRecord.__table__,  # type: ignore[dict-item]
+    Viewers: ViewerSample.__table__,  # type: ignore[dict-item]
+    RoomStatus: RoomStatusRecord.__table__,  # type: ignore[dict-item]
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ShowInfo:
+    """What the writer records when it opens a show."""
+
+    connector: str
+    source: str = ""
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRecord:
+    """One operator action for the audit log (written through the writer like everything else)."""
+
+    action: str
+    target: str
+    result: str
+    operator: str
+    t: float | None = None
+    detail: dict[str, Any] = field(default_factory=dict)
+    at: datetime = field(default_factory=utc_now)
+
+
+def _row(event: Event, show_id: int) -> dict[str, Any]:
+    if isinstance(event, Comment):
+        return {
+            "show_id": show_id,
+            "comment_id": event.id,
+            "t": event.t,
+            "user_id": event.user_id,
+            "nickname": event.nickname,
+            "text": event.text,
+        }
+    if isinstance(event, Like):
+        return {"show_id": show_id, "t": event.t, "user_id": event.user_id, "count": event.count}
+    if isinstance(event, Viewers):
+        return {"show_id": show_id, "t": event.t, "online": event.online, "total": event.total}
+    return {"show_id": show_id, "t": event.t, "status": event.status}
+
+
+def insert_ignoring_duplicates(table: Table, dialect_name: str) -> Insert:
+    """An INSERT that skips rows violating a unique constraint, on every backend we support."""
+    if dialect_name == "sqlite":
+        return sqlite.insert(table).on_conflict_do_nothing()
+    if dialect_name == "postgresql":
+        return postgresql.insert(table).on_conflict_do_nothing()
+    if dialect_name in ("mysql", "mariadb"):
+        return mysql.insert(table).prefix_with("IGNORE")
+    return insert(table)
+
+
+_STOP = object()
+
+
+class StorageWriter:
+    """Owns the show row and all writes for it; see the module docstring."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        info: ShowInfo,
+        *,
+        batch_window: float = 0.1,
+        max_batch: int = 5000,
+        on_error: Callable[[str], None] | None = None,
+    ) -> None:
+        self._engine = engine
+        self._info = info
+        self._batch_window = batch_window
+        self._max_batch = max_batch
+        self._on_error = on_error
+        self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="storage-writer", daemon=True)
+        self._show_ready = threading.Event()
+        self._show_id: int | None = None
+        self._pending = 0
+        self._pending_lock = threading.Condition()
+        # Rows handed to the database per kind (duplicates the database skipped included).
+        self.written: Counter[str] = Counter()
+        self.batches = 0
+        self.last_error: str | None = None
+
+    # -- called from any thread ------------------------------------------------------------
+    def start(self) -> None:
+        self._thread.start()
+
+    def add(self, event: Event) -> None:
+        self._enqueue(event)
+
+    def audit(self, record: AuditRecord) -> None:
+        self._enqueue(record)
+
+    def show_id(self, timeout: float | None = 10.0) -> int:
+        """The id of this show's row (waits for the writer thread to create it)."""
+        if not self._show_ready.wait(timeout) or self._show_id is None:
+            raise TimeoutError(self.last_error or "the show was not created in time")
+        return self._show_id
+
+    def flush(self, timeout: float = 10.0) -> bool:
+        """Wait until everything handed over so far is committed; False on timeout."""
+        deadline = time.monotonic() + timeout
+        with self._pending_lock:
+            while self._pending:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or not self._thread.is_alive():
+                    return False
+                self._pending_lock.wait(remaining)
+        return True
+
+    def close(self, timeout: float = 10.0) -> bool:
+        """Commit what is queued, mark the show ended and stop the thread."""
+        if not self._thread.is_alive():
+            return self._pending == 0
+        self._queue.put(_STOP)
+        self._thread.join(timeout)
+        return not self._thread.is_alive() and self._pending == 0
+
+    @property
+    def alive(self) -> bool:
+        return self._thread.is_alive()
+
+    def _enqueue(self, item: Any) -> None:
+        with self._pending_lock:
+            self._pending += 1
+        self._queue.put(item)
+
+    # -- the writer thread -----------------------------------------------------------------
+    def _run(self) -> None:
+        try:
+            migrate(self._engine)
+            self._show_id = self._open_show()
+        except Exception as exc:
+            self._fail(f"cannot open the database or create the show: {exc}")
+            return
+        finally:
+            self._show_ready.set()
+        stopping = False
+        while not stopping:
+            batch, stopping = self._collect()
+            if batch:
+                self._commit_until_done(batch, stopping)
+        self._end_show()
+
+    def _collect(self) -> tuple[list[Any], bool]:
+        batch: list[Any] = []
+        try:
+            first = self._queue.get(timeout=0.5)
+        except queue.Empty:
+            return batch, False
+        if first is _STOP:
+            return self._drain_rest(batch), True
+        batch.append(first)
+        deadline = time.monotonic() + self._batch_window
+        while len(batch) < self._max_batch:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            try:
+                item = self._queue.get(timeout=remaining)
+            except queue.Empty:
+                break
+            if item is _STOP:
+                return self._drain_rest(batch), True
+            batch.append(item)
+        return batch, False
+
+    def _drain_rest(self, batch: list[Any]) -> list[Any]:
+        while True:
+            try:
+                item = self._queue.get_nowait()
+            except queue.Empty:
+                return batch
+            if item is not _STOP:
+                batch.append(item)
+
+    def _commit_until_done(self, batch: list[Any], stopping: bool) -> None:
+        attempts = 0
+        while True:
+            try:
+                self._commit(batch)
+            except Exception as exc:
+                attempts += 1
+                self._fail(f"batch of {len(batch)} not written (attempt {attempts}): {exc}")
+                if stopping and attempts >= 3:
+                    return
+                time.sleep(min(5.0, 0.5 * attempts))
+                continue
+            self.last_error = None
+            self.batches += 1
+            with self._pending_lock:
+                self._pending -= len(batch)
+                self._pending_lock.notify_all()
+            return
+
+    def _commit(self, batch: Iterable[Any]) -> None:
+        show_id = self._show_id
+        assert show_id is not None
+        rows: dict[type, list[dict[str, Any]]] = {}
+        audits: list[dict[str, Any]] = []
+        for item in batch:
+            if isinstance(item, AuditRecord):
+                audits.append(self._audit_row(item, show_id))
+            else:
+                rows.setdefault(type(item), []).append(_row(item, show_id))
+        dialect = self._engine.dialect.name
+        with self._engine.begin() as conn:
+            for kind, params in rows.items():
+                table = _TABLES[kind]
+                stmt = (
+                    insert_ignoring_duplicates(table, dialect) if kind is Comment else insert(table)
+                )
+                conn.execute(stmt, params)
+            if audits:
+                conn.execute(insert(AuditEntry.__table__), audits)
+        for kind, params in rows.items():
+            self.written[kind.type] += len(params)  # type: ignore[attr-defined]
+        self.written["audit"] += len(audits)
+
+    @staticmethod
+    def _audit_row(record: AuditRecord, show_id: int) -> dict[str, Any]:
+        return {
+            "show_id": show_id,
+            "at": record.at,
+            "t": record.t,
+            "operator": record.operator,
+            "action": record.action,
+            "target": record.target[:200],
+            "result": record.result,
+            "detail": json.dumps(record.detail, ensure_ascii=False, default=str),
+        }
+
+    def _open_show(self) -> int:
+        with self._engine.begin() as conn:
+            result = conn.execute(
+                insert(Show.__table__).values(
+                    connector=self._info.connector,
+                    source=self._info.source[:500],
+                    title=self._info.title[:200],
+                    started_at=utc_now(),
+                )
+            )
+        show_id = result.inserted_primary_key[0]
+        log.info("show %s opened (%s)", show_id, self._info.connector)
+        return int(show_id)
+
+    def _end_show(self) -> None:
+        try:
+            with self._engine.begin() as conn:
+                conn.execute(
+                    update(Show.__table__)
+                    .where(Show.__table__.c.id == self._show_id)
+                    .values(ended_at=utc_now())
+                )
+            log.info("show %s closed", self._show_id)
+        except Exception as exc:
+            self._fail(f"cannot close show {self._show_id}: {exc}")
+
+    def _fail(self, message: str) -> None:
+        self.last_error = message
+        log.error(message)
+        if self._on_error is not None:
+            self._on_error(message)

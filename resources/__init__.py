@@ -1,0 +1,1 @@
+"""Bundled data files (sample shows, style sheets, icons, translations); no code."""

@@ -1,0 +1,44 @@
+"""UI test fixtures: the Chinese catalogue installed, and a main window around a real session."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QApplication
+
+from console.platforms.base import Connector
+from console.session import LiveSession
+from ui.i18n import install_translators
+from ui.main_window import MainWindow
+
+
+@pytest.fixture(scope="session", autouse=True)
+def zh_app(qapp: QApplication) -> QApplication:
+    """Chinese UI, and the pointer parked off-screen: a feed under the pointer pauses itself."""
+    install_translators(qapp, "zh_CN")
+    QCursor.setPos(5000, 5000)
+    return qapp
+
+
+@pytest.fixture
+def make_window(
+    zh_app: QApplication, qtbot, tmp_path: Path
+) -> Iterator[Callable[[Connector], MainWindow]]:
+    sessions: list[LiveSession] = []
+
+    def build(connector: Connector, *, start: bool = True) -> MainWindow:
+        session = LiveSession(connector, f"sqlite:///{(tmp_path / 'ui.db').as_posix()}")
+        sessions.append(session)
+        window = MainWindow(session)
+        qtbot.addWidget(window)
+        window.show()
+        if start:
+            session.start()
+        return window
+
+    yield build
+    for session in sessions:
+        session.stop()

@@ -1,0 +1,101 @@
+"""Replaying a JSONL show: valid events delivered in order, bad lines skipped and counted."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from helpers.sinks import RecordingSink
+
+from console.events import Comment, Viewers
+from console.paths import resource_path
+from console.platforms import ConnectorError, ConnectorOptions, create_connector
+from console.platforms.replay import ReplayConnector
+
+GOOD = [
+    {"t": 0, "type": "room", "status": "live"},
+    {"t": 0.5, "type": "viewers", "online": 10, "total": 10},
+    {"t": 1, "type": "comment", "id": "c1", "user_id": "u1", "nickname": "甲", "text": "你好"},
+    {"t": 2, "type": "like", "user_id": "u1", "count": 2},
+]
+BAD = [
+    "{broken json",
+    '{"t": 1, "type": "gift", "user_id": "u1"}',
+    '{"t": 1, "type": "like", "user_id": "u1", "count": "many"}',
+    '{"t": 1, "type": "comment", "id": "c9", "user_id": "u1", "nickname": "乙"}',
+    "[]",
+]
+
+
+def write_show(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def play_to_end(connector: ReplayConnector) -> RecordingSink:
+    sink = RecordingSink()
+    connector.start(sink)
+    deadline = time.monotonic() + 20
+    while not connector.finished and time.monotonic() < deadline:
+        time.sleep(0.01)
+    connector.stop()
+    assert connector.finished
+    return sink
+
+
+def test_bad_lines_are_skipped_and_counted_by_reason(tmp_path: Path) -> None:
+    lines = [
+        json.dumps(GOOD[0]),
+        BAD[0],
+        json.dumps(GOOD[1]),
+        BAD[1],
+        "",
+        BAD[2],
+        json.dumps(GOOD[2]),
+        BAD[3],
+        BAD[4],
+        json.dumps(GOOD[3]),
+    ]
+    path = write_show(tmp_path / "show.jsonl", lines)
+    with path.open("ab") as handle:
+        handle.write(b'{"t": 3, "type": "room", "status": "\xff\xfe"}\n')  # not UTF-8
+    sink = play_to_end(ReplayConnector(path, speed=0))
+    assert [e.type for e in sink.events] == ["room", "viewers", "comment", "like"]
+    assert dict(sink.rejected) == {
+        "invalid_json": 2,
+        "unknown_type": 1,
+        "wrong_type": 1,
+        "missing_field": 1,
+        "not_an_object": 1,
+    }
+    assert any("show.jsonl:2" in d for d in sink.details)  # the line number is reported
+
+
+def test_speed_paces_events_by_their_time(tmp_path: Path) -> None:
+    lines = [json.dumps({**GOOD[1], "t": 0}), json.dumps({**GOOD[2], "t": 60})]
+    connector = ReplayConnector(write_show(tmp_path / "slow.jsonl", lines), speed=1)
+    sink = RecordingSink()
+    connector.start(sink)
+    deadline = time.monotonic() + 5
+    while not sink.events and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.3)
+    connector.stop()
+    assert [type(e) for e in sink.events] == [Viewers]  # the comment is due a minute later
+    assert not connector.finished
+
+
+def test_the_shipped_sample_show_is_valid() -> None:
+    sample = resource_path("sample_show.jsonl")
+    sink = play_to_end(ReplayConnector(sample, speed=0))
+    assert not sink.rejected
+    assert sum(isinstance(e, Comment) for e in sink.events) > 1000
+
+
+def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ConnectorError, match="not found"):
+        create_connector(ConnectorOptions(name="replay", replay_path=tmp_path / "nope.jsonl"))
+    with pytest.raises(ConnectorError, match="--replay"):
+        create_connector(ConnectorOptions(name="replay"))

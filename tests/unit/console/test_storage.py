@@ -1,0 +1,136 @@
+"""Storage: migrations, the batched writer, round trips and duplicate comment ids."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect, select, text
+from sqlalchemy.orm import Session
+
+from console.events import Comment, Like, RoomStatus, Viewers
+from console.show import LiveShow
+from console.storage.database import create_db_engine, migrate, open_database
+from console.storage.models import Base, CommentRecord, Show
+from console.storage.queries import audit_entries, get_show, stored_counts
+from console.storage.writer import AuditRecord, ShowInfo, StorageWriter
+
+
+def comment(n: int, t: float = 1.0, cid: str | None = None) -> Comment:
+    return Comment(t, cid or f"c{n}", f"u{n % 7}", f"观众{n % 7}", f"第{n}条评论")
+
+
+def test_migrations_build_exactly_the_models(db_url: str) -> None:
+    engine = open_database(db_url)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+    assert {"shows", "comments", "likes", "viewer_samples", "room_events", "audit_entries"} <= set(
+        inspect(engine).get_table_names()
+    )
+
+
+def test_migrating_twice_is_harmless(db_url: str) -> None:
+    engine = create_db_engine(db_url)
+    migrate(engine)
+    migrate(engine)
+    with engine.connect() as conn:
+        assert conn.execute(text("select version_num from alembic_version")).scalar_one()
+
+
+def test_sqlite_runs_in_wal_mode(db_url: str) -> None:
+    engine = open_database(db_url)
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
+
+
+def test_writer_round_trip(db_url: str) -> None:
+    engine = create_db_engine(db_url)
+    writer = StorageWriter(engine, ShowInfo("demo", "demo room seed=1", "春季上新"))
+    writer.start()
+    events = [RoomStatus(0, "live"), Viewers(1, 100, 120), comment(1), Like(1.2, "u1", 5)]
+    for event in events:
+        writer.add(event)
+    writer.audit(
+        AuditRecord("comment.delete", "c1", "ok", operator="场控", t=1.3, detail={"why": "广告"})
+    )
+    assert writer.close()
+    show_id = writer.show_id()
+    assert stored_counts(engine, show_id) == {"comment": 1, "like": 1, "viewers": 1, "room": 1}
+    show = get_show(engine, show_id)
+    assert show is not None and show.title == "春季上新" and show.ended_at is not None
+    assert show.ended_at >= show.started_at
+    [entry] = audit_entries(engine, show_id)
+    assert (entry.action, entry.target, entry.result, entry.operator) == (
+        "comment.delete",
+        "c1",
+        "ok",
+        "场控",
+    )
+    assert '"广告"' in entry.detail
+    with Session(engine) as session:
+        row = session.scalars(select(CommentRecord)).one()
+    assert (row.comment_id, row.nickname, row.text, row.t) == ("c1", "观众1", "第1条评论", 1.0)
+
+
+def test_writes_are_batched(db_url: str) -> None:
+    engine = create_db_engine(db_url)
+    writer = StorageWriter(engine, ShowInfo("demo"), batch_window=0.2)
+    writer.start()
+    writer.show_id()
+    for n in range(20_000):
+        writer.add(comment(n))
+    assert writer.flush(timeout=30)
+    assert writer.batches <= 10  # 20,000 rows in a handful of transactions, not 20,000
+    assert writer.close()
+    assert stored_counts(engine, writer.show_id())["comment"] == 20_000
+
+
+def test_duplicate_comment_ids_are_stored_once(db_url: str) -> None:
+    engine = create_db_engine(db_url)
+    writer = StorageWriter(engine, ShowInfo("replay"))
+    show = LiveShow(writer)
+    writer.start()
+    assert show.ingest(comment(1)) is True
+    assert show.ingest(comment(1, t=9)) is False  # same id again: ignored
+    writer.add(comment(1, t=10))  # even if it reaches the writer, the database keeps one
+    assert writer.close()
+    assert stored_counts(engine, writer.show_id())["comment"] == 1
+    counters = show.counters()
+    assert counters.received == {"comment": 1} and counters.duplicates == 1
+
+
+def test_each_run_is_its_own_show(db_url: str) -> None:
+    engine = create_db_engine(db_url)
+    ids = []
+    for _ in range(2):
+        writer = StorageWriter(engine, ShowInfo("demo"))
+        writer.start()
+        writer.add(comment(1))  # same comment id in two shows is fine
+        assert writer.close()
+        ids.append(writer.show_id())
+    assert ids[0] != ids[1]
+    assert all(stored_counts(engine, i)["comment"] == 1 for i in ids)
+    with engine.connect() as conn:
+        assert conn.execute(select(Show.id)).all() == [(ids[0],), (ids[1],)]
+
+
+def test_a_failed_commit_is_retried_without_losing_the_batch(db_url: str, tmp_path: Path) -> None:
+    engine = create_db_engine(db_url)
+    errors: list[str] = []
+    writer = StorageWriter(engine, ShowInfo("demo"), on_error=errors.append)
+    writer.start()
+    writer.show_id()
+    blocker = engine.connect()
+    blocker.execute(text("PRAGMA busy_timeout=0"))
+    blocker.execute(text("BEGIN EXCLUSIVE"))  # another program holds the database
+    writer.add(comment(1))
+    # The writer waits out SQLite's 5 s busy timeout, fails, reports, and keeps the batch.
+    deadline_ok = not writer.flush(timeout=6)
+    blocker.execute(text("ROLLBACK"))
+    blocker.close()
+    assert writer.flush(timeout=15)
+    assert writer.close()
+    assert stored_counts(engine, writer.show_id())["comment"] == 1
+    assert deadline_ok and errors  # the failure was reported while it lasted

@@ -1,0 +1,37 @@
+"""Loading translations: the UI's source strings are English; zh_CN (the default) is a catalogue.
+
+``resources/translations/livedesk_<lang>.ts`` is the source; the build (scripts/bootstrap.sh,
+build.spec) compiles it to ``.qm`` with pyside6-lrelease.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from console.log import ui as log
+from console.paths import resource_path
+
+DEFAULT_LANGUAGE = "zh_CN"
+LANGUAGES = ("zh_CN", "en")
+
+
+def install_translators(
+    app: QCoreApplication, language: str = DEFAULT_LANGUAGE
+) -> list[QTranslator]:
+    """Install Qt's own and LiveDesk's translators for ``language``; English needs none."""
+    installed: list[QTranslator] = []
+    if language == "en":
+        return installed
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_translator = QTranslator(app)
+    if qt_translator.load(QLocale(language), "qtbase", "_", qt_dir):
+        app.installTranslator(qt_translator)
+        installed.append(qt_translator)
+    ours = QTranslator(app)
+    qm = resource_path("translations", f"livedesk_{language}.qm")
+    if ours.load(str(qm)):
+        app.installTranslator(ours)
+        installed.append(ours)
+    else:
+        log.warning("translation %s not found: run scripts/bootstrap.sh to build it", qm)
+    return installed

@@ -1,0 +1,81 @@
+"""The status bar: which source, the show clock, event counts, events per second, storage state."""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from console.metrics import ShowMetrics
+from console.session import LiveSession
+from console.timefmt import show_clock
+from ui.names import connector_title
+from ui.text import arg
+
+UPDATE_INTERVAL_MS = 500
+RATE_WINDOW_S = 2.0
+
+
+class ShowStatusBar(QStatusBar):
+    def __init__(
+        self, session: LiveSession, metrics: ShowMetrics, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("showStatusBar")
+        self._session = session
+        self._metrics = metrics
+        self._samples: deque[tuple[float, int]] = deque()
+
+        self.connector_label = self._add_label("statusConnector")
+        self.clock_label = self._add_label("statusClock")
+        self.counts_label = self._add_label("statusCounts")
+        self.rate_label = self._add_label("statusRate")
+        self.storage_label = self._add_label("statusStorage")
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(UPDATE_INTERVAL_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        self.refresh()
+
+    def _add_label(self, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        self.addPermanentWidget(label)
+        return label
+
+    def events_per_second(self) -> float:
+        if len(self._samples) < 2:
+            return 0.0
+        (t0, n0), (t1, n1) = self._samples[0], self._samples[-1]
+        return (n1 - n0) / (t1 - t0) if t1 > t0 else 0.0
+
+    def refresh(self) -> None:
+        session = self._session
+        counters = session.show.counters()
+        now = time.monotonic()
+        self._samples.append((now, counters.received_total))
+        while len(self._samples) > 2 and now - self._samples[0][0] > RATE_WINDOW_S:
+            self._samples.popleft()
+
+        source = connector_title(session.connector.name)
+        if session.connector.finished:
+            source = arg(self.tr("%1 (ended)"), source)
+        elif session.connector.error:
+            source = arg(self.tr("%1 (stopped: error)"), source)
+        self.connector_label.setText(source)
+        self.clock_label.setText(arg(self.tr("Show time %1"), show_clock(self._metrics.seconds)))
+        self.counts_label.setText(
+            arg(
+                self.tr("Comments %1 · Likes %2 · Rejected %3"),
+                f"{counters.received.get('comment', 0):,}",
+                f"{self._metrics.total_likes():,}",
+                f"{counters.rejected_total:,}",
+            )
+        )
+        self.rate_label.setText(arg(self.tr("%1 events/s"), f"{self.events_per_second():,.0f}"))
+        error = session.writer.last_error
+        self.storage_label.setText(self.tr("Saving failed") if error else self.tr("Saved"))
+        self.storage_label.setToolTip(error or "")
