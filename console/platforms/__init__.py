@@ -6,7 +6,8 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from console.platforms.base import Capability, Connector, EventSink
+from console.actions import Capability
+from console.platforms.base import Connector, EventSink
 
 __all__ = [
     "CONNECTOR_NAMES",

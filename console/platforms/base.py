@@ -10,24 +10,13 @@ import threading
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
-from enum import StrEnum
 from typing import ClassVar, Protocol
 
+from console.actions import Action, Capability, required_capability
+from console.errors import Unsupported
 from console.events import Event, RejectReason
+from console.i18n import QT_TRANSLATE_NOOP
 from console.log import platform as log
-
-
-class Capability(StrEnum):
-    """What a connector can do. Values are stable: the relay protocol uses them."""
-
-    LIVE_EVENTS = "live_events"  # delivers comments, likes and viewer counts
-    DELETE_COMMENT = "delete_comment"
-    MUTE_USER = "mute_user"
-    BAN_ALL = "ban_all"
-    PUSH_GOODS = "push_goods"
-    GOODS_ON_SALE = "goods_on_sale"
-    SORT_GOODS = "sort_goods"
-    IMPORT_GOODS = "import_goods"
 
 
 class EventSink(Protocol):
@@ -47,6 +36,22 @@ class Connector(ABC):
 
     def supports(self, capability: Capability) -> bool:
         return capability in self.capabilities
+
+    def perform(self, action: Action) -> None:
+        """Carry out an operator action on the platform (call from a worker thread, never the
+        GUI thread). Raises OperatorError when the platform refuses, Unsupported when the
+        connector lacks the capability."""
+        capability = required_capability(action)
+        if capability not in self.capabilities:
+            raise Unsupported(
+                QT_TRANSLATE_NOOP("errors", "This platform cannot do that ({capability})."),
+                capability=capability.value,
+            )
+        self._perform(action)
+
+    def _perform(self, action: Action) -> None:
+        """Connectors with capabilities override this; ``perform`` has checked the capability."""
+        raise NotImplementedError
 
     @abstractmethod
     def describe(self) -> str:

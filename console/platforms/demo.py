@@ -14,9 +14,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from console.actions import Capability
 from console.events import Comment, Event, Like, RoomStatus, Viewers, event_to_json
 from console.platforms import demo_script as script
-from console.platforms.base import Capability, EventSink, PacedConnector
+from console.platforms.base import EventSink, PacedConnector
 
 REGULARS = 60  # the chatty core of the room: a good share of comments come from them
 

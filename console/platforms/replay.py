@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from console.actions import Capability
 from console.events import Event, EventError, RejectReason, parse_json_line
-from console.platforms.base import Capability, EventSink, PacedConnector
+from console.platforms.base import EventSink, PacedConnector
 
 
 class ReplayConnector(PacedConnector):

@@ -7,7 +7,8 @@
         <location filename="../../ui/panels/comment_panel.py" line="+139" />
         <source>Paused · %n new comment(s) · jump to newest</source>
         <translation>
-            <numerusform>已暂停 · %n 条新评论 · 跳到最新</numerusform></translation>
+            <numerusform>已暂停 · %n 条新评论 · 跳到最新</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -41,12 +42,12 @@
         <translation>LiveDesk 场控台 — %1</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>Comments</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+6" />
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
@@ -87,6 +88,19 @@
         <location line="+0" />
         <source>Saved</source>
         <translation>已保存</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../console/secrets.py" line="+37" />
+        <source>No secure password store on this computer ({detail}). LiveDesk does not save secrets in plain files: enter it again each time, or install a keyring (Windows Credential Manager, macOS Keychain, GNOME Keyring / KWallet).</source>
+        <translation>本机没有安全的密码存储（{detail}）。LiveDesk 不会把密钥保存在普通文件里：请每次重新输入，或安装系统钥匙串（Windows 凭据管理器、macOS 钥匙串、GNOME Keyring / KWallet）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/platforms/base.py" line="+47" />
+        <source>This platform cannot do that ({capability}).</source>
+        <translation>当前平台不支持此操作（{capability}）。</translation>
     </message>
 </context>
 <context>
