@@ -29,6 +29,7 @@ MAX_TEXT_CHARS = 300
 MAX_NICKNAME_CHARS = 40
 MAX_ID_CHARS = 128
 MAX_SHOW_SECONDS = 48 * 3600  # no broadcast runs longer; a larger ``t`` is a broken source
+MAX_INTEGER = 2**31 - 1  # counts are stored in 32-bit INTEGER columns (PostgreSQL)
 ELLIPSIS = "…"
 
 ROOM_STATUSES = ("not_started", "live", "paused", "ended", "banned", "abnormal", "expired")
@@ -114,6 +115,10 @@ def _string(obj: dict[str, Any], name: str, *, limit: int, required: bool = True
     value = _field(obj, name)
     if not isinstance(value, str):
         raise EventError(RejectReason.WRONG_TYPE, f"{name!r} must be a string")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate from a "\ud800" escape: not storable text
+        raise EventError(RejectReason.INVALID_JSON, f"{name!r} is not valid Unicode") from None
     text = clean_line(value, limit)
     if required and not text:
         raise EventError(RejectReason.OUT_OF_RANGE, f"{name!r} must not be empty")
@@ -124,8 +129,10 @@ def _integer(obj: dict[str, Any], name: str, *, minimum: int) -> int:
     value = _field(obj, name)
     if isinstance(value, bool) or not isinstance(value, int):
         raise EventError(RejectReason.WRONG_TYPE, f"{name!r} must be an integer")
-    if value < minimum:
-        raise EventError(RejectReason.OUT_OF_RANGE, f"{name!r} must be >= {minimum}")
+    if not minimum <= value <= MAX_INTEGER:
+        raise EventError(
+            RejectReason.OUT_OF_RANGE, f"{name!r} must be between {minimum} and {MAX_INTEGER}"
+        )
     return value
 
 

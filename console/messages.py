@@ -11,6 +11,8 @@ from collections import deque
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from console.errors import OperatorError
+
 CONTEXT = "messages"
 
 
@@ -25,6 +27,7 @@ class Message:
     level: Level
     template: str
     fields: dict[str, object] = field(default_factory=dict)
+    context: str = CONTEXT  # the translation context of ``template``
 
     def render(self, template: str | None = None) -> str:
         """The text with its fields filled in (``template`` may be a translation of it)."""
@@ -46,6 +49,10 @@ class MessageBus:
 
     def error(self, template: str, **fields: object) -> None:
         self.post(Level.ERROR, template, **fields)
+
+    def report(self, error: OperatorError) -> None:
+        """Show an operator error (its template is translated in the ``errors`` context)."""
+        self._queue.append(Message(Level.ERROR, error.template, error.fields, error.context))
 
     def drain(self) -> list[Message]:
         out: list[Message] = []

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import getpass
+import threading
 import time
 from typing import Any
 
+from sqlalchemy import Engine
+
+from console.errors import OperatorError
 from console.i18n import QT_TRANSLATE_NOOP
 from console.log import app as log
 from console.messages import MessageBus
+from console.moderation import ModerationService
 from console.platforms.base import Connector
 from console.show import LiveShow
 from console.storage.database import create_db_engine, display_url
@@ -24,9 +30,11 @@ class LiveSession:
         db_url: str,
         *,
         title: str = "",
+        operator: str | None = None,
         messages: MessageBus | None = None,
     ) -> None:
         self.connector = connector
+        self.operator = operator or default_operator()
         self.messages = messages or MessageBus()
         self.engine = create_db_engine(db_url)
         self.writer = StorageWriter(
@@ -35,20 +43,46 @@ class LiveSession:
             on_error=self._storage_failed,
         )
         self.show = LiveShow(self.writer)
+        self.moderation = ModerationService(
+            connector, self.writer, operator=self.operator, clock=self.show.clock
+        )
+        self.show.classify = self.moderation.classify
         self.started_at: float | None = None
         self.stopped = False
+        self._lifecycle = threading.Lock()
 
     def start(self) -> None:
+        """Open the database on the writer thread; the source starts once it is ready (so the
+        blocklist and keyword rules apply from the first comment)."""
         self.started_at = time.monotonic()
-        self.writer.start()
-        self.connector.start(self.show)
-        log.info("session started: %s", self.connector.describe())
+        self.writer.start(on_ready=self._storage_ready)
+        log.info("session starting: %s", self.connector.describe())
+
+    def _storage_ready(self, engine: Engine | None) -> None:
+        if engine is not None:
+            self.moderation.load(engine)
+        else:
+            self.messages.error(
+                QT_TRANSLATE_NOOP(
+                    "messages", "The database cannot be opened; live events are not saved."
+                )
+            )
+        with self._lifecycle:
+            if self.stopped:
+                return
+            try:
+                self.connector.start(self.show)
+            except OperatorError as exc:  # e.g. the relay port is taken
+                self.connector.error = exc.log_text
+                log.error("connector %s did not start: %s", self.connector.name, exc.log_text)
+                self.messages.report(exc)
 
     def stop(self, timeout: float = 15.0) -> bool:
         """Stop the source, then commit everything received; True when all of it is stored."""
-        if self.stopped:
-            return True
-        self.stopped = True
+        with self._lifecycle:
+            if self.stopped:
+                return True
+            self.stopped = True
         self.connector.stop()
         saved = self.writer.close(timeout)
         if not saved:
@@ -81,3 +115,11 @@ class LiveSession:
 
 
 _KINDS = ("comment", "like", "viewers", "room")
+
+
+def default_operator() -> str:
+    """The name written into audit entries when none is configured: the OS login name."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "operator"

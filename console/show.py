@@ -1,19 +1,22 @@
 """LiveShow: the single door through which live-room events enter the console.
 
 Connectors call ``ingest``/``reject`` from their own threads. LiveShow drops duplicate
-comment ids, counts what it received, hands every event to the storage writer and queues
-it for the UI, which drains the queue in batches on its own timer (DESIGN.md, data flow).
+comment ids, gives each comment its verdict (hidden, question, highlight — see
+console.moderation), counts what it received, hands every event to the storage writer and
+queues it for the UI, which drains the queue in batches on its own timer (DESIGN.md).
 """
 
 from __future__ import annotations
 
 import threading
 from collections import Counter, deque
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from console.events import Comment, Event, RejectReason
 from console.log import platform as log
 from console.storage.writer import StorageWriter
+from console.verdicts import PLAIN, Verdict
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,15 +36,42 @@ class ShowCounters:
         return sum(self.rejected.values())
 
 
+@dataclass(frozen=True, slots=True)
+class Arrival:
+    """An event as the UI receives it; comments carry the console's verdict.
+
+    A dataclass, not a tuple: PySide6 would turn a tuple returned from a model into a list.
+    """
+
+    event: Event
+    verdict: Verdict = PLAIN
+
+
 class LiveShow:
-    def __init__(self, writer: StorageWriter | None = None) -> None:
+    def __init__(
+        self,
+        writer: StorageWriter | None = None,
+        *,
+        classify: Callable[[Comment], Verdict] | None = None,
+    ) -> None:
         self._writer = writer
+        self.classify = classify
         self._lock = threading.Lock()
         self._received: Counter[str] = Counter()
         self._rejected: Counter[str] = Counter()
         self._duplicates = 0
         self._seen_comment_ids: set[str] = set()
-        self._ui_queue: deque[Event] = deque()
+        self._ui_queue: deque[Arrival] = deque()
+        self._listeners: list[Callable[[Event], None]] = []
+        self.latest_t = 0.0
+
+    def add_listener(self, callback: Callable[[Event], None]) -> None:
+        """``callback(event)`` runs on the connector's thread for every accepted event."""
+        self._listeners.append(callback)
+
+    def clock(self) -> float:
+        """Show time now: the newest ``t`` any source has delivered."""
+        return self.latest_t
 
     def ingest(self, event: Event) -> bool:
         """Accept one valid event; False when it is a duplicate comment (ignored)."""
@@ -52,9 +82,19 @@ class LiveShow:
                     return False
                 self._seen_comment_ids.add(event.id)
             self._received[event.type] += 1
+            if event.t > self.latest_t:
+                self.latest_t = event.t
+        verdict = PLAIN
+        if isinstance(event, Comment) and self.classify is not None:
+            verdict = self.classify(event)
         if self._writer is not None:
-            self._writer.add(event)
-        self._ui_queue.append(event)
+            self._writer.add(event, verdict.stored_state)
+        self._ui_queue.append(Arrival(event, verdict))
+        for callback in self._listeners:
+            try:
+                callback(event)
+            except Exception:
+                log.exception("event listener failed")
         return True
 
     def reject(self, reason: RejectReason, detail: str) -> None:
@@ -63,9 +103,9 @@ class LiveShow:
             self._rejected[reason.value] += 1
         log.debug("rejected input (%s): %s", reason.value, detail)
 
-    def drain(self, limit: int = 1_000_000) -> list[Event]:
-        """Take up to ``limit`` queued events for the UI, oldest first."""
-        out: list[Event] = []
+    def drain(self, limit: int = 1_000_000) -> list[Arrival]:
+        """Take up to ``limit`` queued arrivals for the UI, oldest first."""
+        out: list[Arrival] = []
         queue = self._ui_queue
         while queue and len(out) < limit:
             out.append(queue.popleft())

@@ -61,11 +61,13 @@ def run_window(session: LiveSession, *, duration: float | None, screenshot: Path
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from ui.gc_guard import GcGuard
     from ui.i18n import install_translators
     from ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("LiveDesk")
+    GcGuard(app)
     install_translators(app)
     window = MainWindow(session)
     if screenshot is not None:

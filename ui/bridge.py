@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from console.events import Event
-from console.messages import CONTEXT, Message, MessageBus
+from console.messages import Message, MessageBus
 from console.show import LiveShow
 
 DRAIN_INTERVAL_MS = 50
@@ -43,4 +43,4 @@ class ShowBridge(QObject):
 
 
 def translate_message(message: Message) -> str:
-    return message.render(QCoreApplication.translate(CONTEXT, message.template))
+    return message.render(QCoreApplication.translate(message.context, message.template))

@@ -13,12 +13,19 @@ from console.paths import resource_path
 
 DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES = ("zh_CN", "en")
+_current = DEFAULT_LANGUAGE
+
+
+def current_language() -> str:
+    return _current
 
 
 def install_translators(
     app: QCoreApplication, language: str = DEFAULT_LANGUAGE
 ) -> list[QTranslator]:
     """Install Qt's own and LiveDesk's translators for ``language``; English needs none."""
+    global _current
+    _current = language
     installed: list[QTranslator] = []
     if language == "en":
         return installed

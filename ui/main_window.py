@@ -6,12 +6,16 @@ from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
-from console.events import Comment, Event
-from console.messages import Level, Message
+from console.commands import CommandId
+from console.events import Comment
+from console.messages import Message
 from console.metrics import ShowMetrics
 from console.session import LiveSession
+from console.show import Arrival
+from ui.actions import ActionRunner, create_actions
 from ui.bridge import ShowBridge
 from ui.models.comment_model import CommentListModel
+from ui.moderation_controller import ModerationController
 from ui.names import connector_title
 from ui.panels.comment_panel import CommentPanel
 from ui.panels.dashboard_panel import DashboardPanel
@@ -20,7 +24,6 @@ from ui.status_bar import ShowStatusBar
 from ui.text import arg
 
 LAYOUT_VERSION = 1
-MESSAGE_TIMEOUT_MS = {Level.INFO: 5000, Level.WARNING: 10000, Level.ERROR: 0}
 
 
 class MainWindow(QMainWindow):
@@ -36,8 +39,10 @@ class MainWindow(QMainWindow):
         )
         self.setDockNestingEnabled(True)
 
+        self.actions = create_actions(self)
+        self.runner = ActionRunner(self)
         self.comment_model = CommentListModel(parent=self)
-        self.comment_panel = CommentPanel(self.comment_model)
+        self.comment_panel = CommentPanel(self.comment_model, session.moderation)
         self.dashboard_panel = DashboardPanel(self.metrics)
         self.comments_dock = self._add_dock(
             "commentsDock",
@@ -54,6 +59,11 @@ class MainWindow(QMainWindow):
 
         self.status = ShowStatusBar(session, self.metrics, self)
         self.setStatusBar(self.status)
+        self.runner.reported.connect(self.status.show_message)
+        self.moderation = ModerationController(
+            session, self.comment_panel, self.actions, self.runner, self
+        )
+        self._build_menus()
 
         self.bridge = ShowBridge(session.show, session.messages, self)
         self.bridge.events_arrived.connect(self._on_events_arrived)
@@ -62,6 +72,33 @@ class MainWindow(QMainWindow):
 
         self.resize(1280, 800)
         self._restore_layout()
+
+    def _build_menus(self) -> None:
+        moderation = self.menuBar().addMenu(self.tr("&Moderation"))
+        for command in (
+            CommandId.COMMENT_DELETE,
+            None,
+            CommandId.USER_MUTE_1M,
+            CommandId.USER_MUTE_10M,
+            CommandId.USER_MUTE_1H,
+            CommandId.USER_MUTE_SHOW,
+            CommandId.USER_UNMUTE,
+            CommandId.USER_BLOCK,
+            CommandId.USER_CARD,
+            None,
+            CommandId.ROOM_BAN_ALL,
+            None,
+            CommandId.COMMENT_SEARCH,
+            CommandId.RULES_EDIT,
+            CommandId.FEED_JUMP,
+        ):
+            if command is None:
+                moderation.addSeparator()
+            else:
+                moderation.addAction(self.actions[command])
+        view = self.menuBar().addMenu(self.tr("&View"))
+        for dock in (self.comments_dock, self.dashboard_dock):
+            view.addAction(dock.toggleViewAction())
 
     def _add_dock(
         self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea
@@ -73,12 +110,13 @@ class MainWindow(QMainWindow):
         return dock
 
     # -- live data -------------------------------------------------------------------------
-    def _on_events_arrived(self, batch: list[Event]) -> None:
-        self.metrics.add_many(batch)
-        self.comment_panel.add_comments([e for e in batch if isinstance(e, Comment)])
+    def _on_events_arrived(self, batch: list[Arrival]) -> None:
+        self.metrics.add_many(a.event for a in batch)
+        self.comment_panel.add_arrivals([a for a in batch if isinstance(a.event, Comment)])
+        self.comment_panel.update_hidden_counts()
 
     def _on_message_posted(self, message: Message, text: str) -> None:
-        self.statusBar().showMessage(text, MESSAGE_TIMEOUT_MS[message.level])
+        self.status.show_message(message.level, text)
 
     # -- layout ----------------------------------------------------------------------------
     def _restore_layout(self) -> None:

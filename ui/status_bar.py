@@ -8,6 +8,7 @@ from collections import deque
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from console.messages import Level
 from console.metrics import ShowMetrics
 from console.session import LiveSession
 from console.timefmt import show_clock
@@ -16,6 +17,8 @@ from ui.text import arg
 
 UPDATE_INTERVAL_MS = 500
 RATE_WINDOW_S = 2.0
+_MESSAGE_COLOURS = {Level.INFO: "#1d6b2f", Level.WARNING: "#9a5b00", Level.ERROR: "#c0262d"}
+_MESSAGE_TIMEOUT_MS = {Level.INFO: 6000, Level.WARNING: 12000, Level.ERROR: 0}
 
 
 class ShowStatusBar(QStatusBar):
@@ -28,6 +31,12 @@ class ShowStatusBar(QStatusBar):
         self._metrics = metrics
         self._samples: deque[tuple[float, int]] = deque()
 
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("statusMessage")
+        self.addWidget(self.message_label, 1)
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.timeout.connect(self.message_label.clear)
         self.connector_label = self._add_label("statusConnector")
         self.clock_label = self._add_label("statusClock")
         self.counts_label = self._add_label("statusCounts")
@@ -39,6 +48,15 @@ class ShowStatusBar(QStatusBar):
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
         self.refresh()
+
+    def show_message(self, level: Level, text: str) -> None:
+        """Show an operator message; errors stay until the next message, others fade."""
+        self.message_label.setStyleSheet(f"color: {_MESSAGE_COLOURS[level]};")
+        self.message_label.setText(text)
+        if level is Level.ERROR:
+            self._message_timer.stop()
+        else:
+            self._message_timer.start(_MESSAGE_TIMEOUT_MS[level])
 
     def _add_label(self, name: str) -> QLabel:
         label = QLabel(self)

@@ -39,8 +39,9 @@ class Connector(ABC):
 
     def perform(self, action: Action) -> None:
         """Carry out an operator action on the platform (call from a worker thread, never the
-        GUI thread). Raises OperatorError when the platform refuses, Unsupported when the
-        connector lacks the capability."""
+        GUI thread). Raises Unsupported when the connector lacks the capability, and an
+        exception saying why when the platform refuses: an OperatorError, or a platform error
+        carrying its own operator text in ``message``/``message_en`` (WeChatApiError)."""
         capability = required_capability(action)
         if capability not in self.capabilities:
             raise Unsupported(
@@ -93,6 +94,10 @@ class PacedConnector(Connector):
     def events(self, sink: EventSink) -> Iterable[Event]:
         """The stream to play, in non-decreasing ``t``; may report bad input to ``sink``."""
 
+    def admit(self, event: Event) -> bool:
+        """Whether an event due now is delivered (a platform may withhold some); default yes."""
+        return True
+
     def start(self, sink: EventSink) -> None:
         self._thread = threading.Thread(
             target=self._play, args=(sink,), name=f"connector-{self.name}", daemon=True
@@ -119,7 +124,8 @@ class PacedConnector(Connector):
                     time.sleep(0)  # as fast as possible, but let the other threads breathe
                 if self._stop.is_set():
                     return
-                sink.ingest(event)
+                if self.admit(event):
+                    sink.ingest(event)
         except Exception as exc:  # a broken source must not take the console down
             self.error = str(exc)
             log.exception("connector %s stopped: %s", self.name, exc)

@@ -10,11 +10,19 @@ from __future__ import annotations
 
 import math
 import random
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from console.actions import Capability
+from console.actions import (
+    Action,
+    BanAllComments,
+    Capability,
+    DeleteComment,
+    MuteUser,
+    UnmuteUser,
+)
 from console.events import Comment, Event, Like, RoomStatus, Viewers, event_to_json
 from console.platforms import demo_script as script
 from console.platforms.base import EventSink, PacedConnector
@@ -159,14 +167,86 @@ class DemoAudience:
         ]
 
 
+@dataclass(frozen=True, slots=True)
+class ViewerView:
+    """What the simulated platform let viewers see, as moderation shaped it."""
+
+    withheld_comments: int  # comments of muted users: sent, but shown to nobody else
+    removed_comment_ids: frozenset[str]  # deleted after they were shown
+    blocked_by_ban: int  # comments that could not be sent while all comments were banned
+    muted_users: frozenset[str]
+    banned_all: bool
+
+
 class DemoConnector(PacedConnector):
+    """The simulated platform: supports every moderation action, and its audience obeys them.
+
+    A muted viewer keeps typing, but the platform shows their comments to nobody else (the
+    console still receives them, as a platform's moderator view does); a deleted comment
+    disappears for viewers; while all comments are banned, nobody can send one.
+    """
+
     name = "demo"
-    capabilities = frozenset({Capability.LIVE_EVENTS})
+    capabilities = frozenset(
+        {
+            Capability.LIVE_EVENTS,
+            Capability.DELETE_COMMENT,
+            Capability.MUTE_USER,
+            Capability.BAN_ALL,
+        }
+    )
 
     def __init__(self, settings: DemoSettings | None = None) -> None:
         super().__init__(speed=1.0)
         self.settings = settings or DemoSettings()
         self.audience = DemoAudience(self.settings)
+        self._lock = threading.Lock()
+        self._now = 0.0
+        self._muted: dict[str, float | None] = {}  # user_id -> until (show seconds) or None
+        self._removed: set[str] = set()
+        self._banned_all = False
+        self._withheld = 0
+        self._blocked_by_ban = 0
+
+    def admit(self, event: Event) -> bool:
+        with self._lock:
+            self._now = event.t
+            if not isinstance(event, Comment):
+                return True
+            if self._banned_all:
+                self._blocked_by_ban += 1
+                return False
+            until = self._muted.get(event.user_id, 0.0)
+            if until is None or event.t < until:
+                self._withheld += 1
+        return True
+
+    def _perform(self, action: Action) -> None:
+        with self._lock:
+            if isinstance(action, DeleteComment):
+                self._removed.add(action.comment_id)
+            elif isinstance(action, MuteUser):
+                seconds = action.seconds
+                self._muted[action.user_id] = None if seconds is None else self._now + seconds
+            elif isinstance(action, UnmuteUser):
+                self._muted.pop(action.user_id, None)
+            elif isinstance(action, BanAllComments):
+                self._banned_all = action.banned
+            else:
+                raise NotImplementedError(type(action).__name__)
+
+    def viewer_view(self) -> ViewerView:
+        with self._lock:
+            muted = frozenset(
+                user for user, until in self._muted.items() if until is None or self._now < until
+            )
+            return ViewerView(
+                self._withheld,
+                frozenset(self._removed),
+                self._blocked_by_ban,
+                muted,
+                self._banned_all,
+            )
 
     def describe(self) -> str:
         rate = self.settings.comment_rate

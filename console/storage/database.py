@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,9 @@ from sqlalchemy.engine import make_url
 from console.log import storage as log
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# alembic's ``op``/``context`` are process-wide proxies: two migrations at once (two sessions
+# in one process, as in tests) would trample each other. One at a time.
+_MIGRATION_LOCK = threading.Lock()
 
 
 class DatabaseError(RuntimeError):
@@ -53,7 +57,7 @@ def alembic_config(engine: Engine) -> Config:
 def migrate(engine: Engine) -> None:
     """Bring the database to the newest schema (creates it on first use)."""
     cfg = alembic_config(engine)
-    with engine.begin() as connection:
+    with _MIGRATION_LOCK, engine.begin() as connection:
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, "head")
 

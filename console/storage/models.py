@@ -76,6 +76,10 @@ class CommentRecord(Base):
     user_id: Mapped[str] = mapped_column(String(128), index=True)
     nickname: Mapped[str] = mapped_column(String(64))
     text: Mapped[str] = mapped_column(Text)
+    # console.verdicts.CommentState: "" visible, deleted, deleted_local, hidden_*.
+    moderation: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    # nickname + text, normalized (console.textmatch) for case/width-insensitive search.
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class LikeRecord(Base):
@@ -123,3 +127,25 @@ class AuditEntry(Base):
     target: Mapped[str] = mapped_column(String(200), default="")
     result: Mapped[str] = mapped_column(String(16))
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class BlockedUser(Base):
+    """The persistent blocklist: these users' comments are hidden in every show."""
+
+    __tablename__ = "blocked_users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(128), unique=True)
+    nickname: Mapped[str] = mapped_column(String(64), default="")
+    operator: Mapped[str] = mapped_column(String(64), default="")
+    added_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class AppState(Base):
+    """Small named documents the console keeps between shows (keyword rules, presets), as JSON."""
+
+    __tablename__ = "app_state"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)

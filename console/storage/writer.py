@@ -35,6 +35,8 @@ from console.storage.models import (
     ViewerSample,
     utc_now,
 )
+from console.storage.ops import DbOp
+from console.textmatch import normalize
 
 _TABLES: dict[type, Table] = {
     Comment: CommentRecord.__table__,  # type: ignore[dict-item]
@@ -66,7 +68,7 @@ class AuditRecord:
     at: datetime = field(default_factory=utc_now)
 
 
-def _row(event: Event, show_id: int) -> dict[str, Any]:
+def _row(event: Event, moderation: str, show_id: int) -> dict[str, Any]:
     if isinstance(event, Comment):
         return {
             "show_id": show_id,
@@ -75,6 +77,8 @@ def _row(event: Event, show_id: int) -> dict[str, Any]:
             "user_id": event.user_id,
             "nickname": event.nickname,
             "text": event.text,
+            "moderation": moderation,
+            "search_text": normalize(f"{event.nickname} {event.text}"),
         }
     if isinstance(event, Like):
         return {"show_id": show_id, "t": event.t, "user_id": event.user_id, "count": event.count}
@@ -118,6 +122,7 @@ class StorageWriter:
         self._thread = threading.Thread(target=self._run, name="storage-writer", daemon=True)
         self._show_ready = threading.Event()
         self._show_id: int | None = None
+        self._on_ready: Callable[[Engine | None], None] | None = None
         self._pending = 0
         self._pending_lock = threading.Condition()
         # Rows handed to the database per kind (duplicates the database skipped included).
@@ -126,19 +131,32 @@ class StorageWriter:
         self.last_error: str | None = None
 
     # -- called from any thread ------------------------------------------------------------
-    def start(self) -> None:
+    def start(self, on_ready: Callable[[Engine | None], None] | None = None) -> None:
+        """Start the thread. ``on_ready`` runs on it once the database is migrated and the show
+        is open (with the engine), or once that failed (with None)."""
+        self._on_ready = on_ready
         self._thread.start()
 
-    def add(self, event: Event) -> None:
-        self._enqueue(event)
+    def add(self, event: Event, moderation: str = "") -> None:
+        """Store an event; ``moderation`` is a comment's CommentState (console.verdicts)."""
+        self._enqueue((event, moderation))
 
     def audit(self, record: AuditRecord) -> None:
         self._enqueue(record)
+
+    def execute(self, op: DbOp) -> None:
+        """Apply a small change (console.storage.ops) in the next batch, after its inserts."""
+        self._enqueue(op)
 
     def show_id(self, timeout: float | None = 10.0) -> int:
         """The id of this show's row (waits for the writer thread to create it)."""
         if not self._show_ready.wait(timeout) or self._show_id is None:
             raise TimeoutError(self.last_error or "the show was not created in time")
+        return self._show_id
+
+    @property
+    def current_show_id(self) -> int | None:
+        """The show's id if the database is open already (never waits)."""
         return self._show_id
 
     def flush(self, timeout: float = 10.0) -> bool:
@@ -176,15 +194,25 @@ class StorageWriter:
             self._show_id = self._open_show()
         except Exception as exc:
             self._fail(f"cannot open the database or create the show: {exc}")
-            return
-        finally:
             self._show_ready.set()
+            self._notify_ready(None)
+            return
+        self._show_ready.set()
+        self._notify_ready(self._engine)
         stopping = False
         while not stopping:
             batch, stopping = self._collect()
             if batch:
                 self._commit_until_done(batch, stopping)
         self._end_show()
+
+    def _notify_ready(self, engine: Engine | None) -> None:
+        if self._on_ready is None:
+            return
+        try:
+            self._on_ready(engine)
+        except Exception:
+            log.exception("start-up hook failed")
 
     def _collect(self) -> tuple[list[Any], bool]:
         batch: list[Any] = []
@@ -242,11 +270,15 @@ class StorageWriter:
         assert show_id is not None
         rows: dict[type, list[dict[str, Any]]] = {}
         audits: list[dict[str, Any]] = []
+        ops: list[DbOp] = []
         for item in batch:
-            if isinstance(item, AuditRecord):
+            if isinstance(item, tuple):
+                event, moderation = item
+                rows.setdefault(type(event), []).append(_row(event, moderation, show_id))
+            elif isinstance(item, AuditRecord):
                 audits.append(self._audit_row(item, show_id))
             else:
-                rows.setdefault(type(item), []).append(_row(item, show_id))
+                ops.append(item)
         dialect = self._engine.dialect.name
         with self._engine.begin() as conn:
             for kind, params in rows.items():
@@ -257,9 +289,12 @@ class StorageWriter:
                 conn.execute(stmt, params)
             if audits:
                 conn.execute(insert(AuditEntry.__table__), audits)
+            for op in ops:
+                op.apply(conn, show_id)
         for kind, params in rows.items():
             self.written[kind.type] += len(params)  # type: ignore[attr-defined]
         self.written["audit"] += len(audits)
+        self.written["op"] += len(ops)
 
     @staticmethod
     def _audit_row(record: AuditRecord, show_id: int) -> dict[str, Any]:

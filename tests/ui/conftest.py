@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from console.platforms.base import Connector
 from console.session import LiveSession
+from ui.gc_guard import GcGuard
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
 
@@ -20,6 +21,7 @@ def zh_app(qapp: QApplication) -> QApplication:
     """Chinese UI, and the pointer parked off-screen: a feed under the pointer pauses itself."""
     install_translators(qapp, "zh_CN")
     QCursor.setPos(5000, 5000)
+    GcGuard(qapp)  # as in the app: cyclic garbage is collected on the GUI thread only
     return qapp
 
 

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
+from helpers.connectors import ScriptedConnector
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QEnterEvent
 from PySide6.QtWidgets import QApplication
 
 from console.events import Comment
+from console.moderation import ModerationService
+from console.show import Arrival
 from ui.models.comment_model import COMMENT_ROLE, CommentListModel
 from ui.panels.comment_panel import CommentPanel
 
 
-def comments(start: int, count: int) -> list[Comment]:
+def comments(start: int, count: int) -> list[Arrival]:
     return [
-        Comment(n / 10, f"c{n}", f"u{n % 9}", f"观众{n % 9}", f"第{n}条")
+        Arrival(Comment(n / 10, f"c{n}", f"u{n % 9}", f"观众{n % 9}", f"第{n}条"))
         for n in range(start, start + count)
     ]
 
 
 def make_panel(qtbot, capacity: int = 500) -> CommentPanel:
-    panel = CommentPanel(CommentListModel(capacity=capacity))
+    moderation = ModerationService(ScriptedConnector(), None, operator="tester", clock=lambda: 0.0)
+    panel = CommentPanel(CommentListModel(capacity=capacity), moderation)
     qtbot.addWidget(panel)
     panel.resize(400, 300)
     panel.show()
@@ -49,31 +53,31 @@ def test_model_passes_qt_model_checks(qtmodeltester) -> None:
 
 def test_ring_keeps_the_newest_rows(qtbot) -> None:
     panel = make_panel(qtbot, capacity=100)
-    panel.add_comments(comments(0, 70))
-    panel.add_comments(comments(70, 70))
+    panel.add_arrivals(comments(0, 70))
+    panel.add_arrivals(comments(70, 70))
     assert panel.model.rowCount() == 100
     assert panel.model.comment_at(0).id == "c40"
     assert newest_text(panel) == "第139条"
-    panel.add_comments(comments(1000, 250))  # a batch larger than the ring
+    panel.add_arrivals(comments(1000, 250))  # a batch larger than the ring
     assert panel.model.rowCount() == 100 and newest_text(panel) == "第1249条"
 
 
 def test_feed_follows_the_newest_comment(qtbot) -> None:
     panel = make_panel(qtbot)
-    panel.add_comments(comments(0, 300))
+    panel.add_arrivals(comments(0, 300))
     bar = panel.view.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0 and bar.value() == bar.maximum())
-    panel.add_comments(comments(300, 50))
+    panel.add_arrivals(comments(300, 50))
     qtbot.waitUntil(lambda: bar.value() == bar.maximum())
     assert not panel.paused
 
 
 def test_hovering_pauses_and_the_jump_button_catches_up(qtbot) -> None:
     panel = make_panel(qtbot)
-    panel.add_comments(comments(0, 100))
+    panel.add_arrivals(comments(0, 100))
     hover(panel, True)
     assert panel.paused
-    panel.add_comments(comments(100, 42))
+    panel.add_arrivals(comments(100, 42))
     assert panel.model.rowCount() == 100  # held back while the operator points at a line
     assert panel.held_count == 42
     assert panel.jump_button.isVisible()
@@ -87,7 +91,7 @@ def test_hovering_pauses_and_the_jump_button_catches_up(qtbot) -> None:
 def test_leaving_the_feed_resumes(qtbot) -> None:
     panel = make_panel(qtbot)
     hover(panel, True)
-    panel.add_comments(comments(0, 5))
+    panel.add_arrivals(comments(0, 5))
     assert panel.model.rowCount() == 0
     hover(panel, False)
     assert panel.model.rowCount() == 5 and not panel.paused
@@ -95,12 +99,12 @@ def test_leaving_the_feed_resumes(qtbot) -> None:
 
 def test_scrolling_up_locks_the_feed(qtbot) -> None:
     panel = make_panel(qtbot)
-    panel.add_comments(comments(0, 300))
+    panel.add_arrivals(comments(0, 300))
     bar = panel.view.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0 and bar.value() == bar.maximum())
     bar.setValue(0)
     assert panel.paused
-    panel.add_comments(comments(300, 10))
+    panel.add_arrivals(comments(300, 10))
     assert panel.model.rowCount() == 300 and panel.held_count == 10
     assert bar.value() == 0  # the operator's place is kept
     bar.setValue(bar.maximum())
@@ -110,13 +114,13 @@ def test_scrolling_up_locks_the_feed(qtbot) -> None:
 def test_comment_text_is_plain_text(qtbot) -> None:
     panel = make_panel(qtbot)
     html = '<b>粗体</b><img src=x><a href="http://evil">点我</a>'
-    panel.add_comments([Comment(1, "c1", "u1", "<i>昵称</i>", html)])
+    panel.add_arrivals([Arrival(Comment(1, "c1", "u1", "<i>昵称</i>", html))])
     model = panel.model
     assert model.data(model.index(0)) == f"<i>昵称</i>：{html}"
     # The row is painted from the literal text: an image of it differs from an image of
     # the same row with the tags stripped (which is what rich-text rendering would show).
     plain = make_panel(qtbot)
-    plain.add_comments([Comment(1, "c1", "u1", "昵称", "粗体点我")])
+    plain.add_arrivals([Arrival(Comment(1, "c1", "u1", "昵称", "粗体点我"))])
     qtbot.wait(50)
     rect = panel.view.visualRect(model.index(0))
     assert panel.view.viewport().grab(rect).toImage() != plain.view.viewport().grab(rect).toImage()

@@ -36,16 +36,13 @@ def test_comments_and_curves_follow_the_events(make_window, qtbot, tmp_path: Pat
     window: MainWindow = make_window(ReplayConnector(write_show(tmp_path / "s.jsonl"), speed=0))
     qtbot.waitUntil(lambda: window.comment_model.rowCount() == 40, timeout=10_000)
     assert window.comment_model.comment_at(39).text == "评论39"
-    qtbot.waitUntil(
-        lambda: window.dashboard_panel.viewers_curve.getData()[1] is not None, timeout=5000
-    )
-    qtbot.waitUntil(
-        lambda: len(window.dashboard_panel.viewers_curve.getData()[1]) == 20, timeout=5000
-    )
-    _, online = window.dashboard_panel.viewers_curve.getData()
-    assert list(online[:3]) == [100, 110, 120] and online[-1] == 290
-    _, likes = window.dashboard_panel.likes_curve.getData()
-    assert likes[-1] == 40
+    viewers = window.dashboard_panel.viewers_curve
+    likes = window.dashboard_panel.likes_curve
+    # xData/yData are the curve's full data (getData() is what the current view shows).
+    qtbot.waitUntil(lambda: viewers.yData is not None and len(viewers.yData) == 20, timeout=5000)
+    qtbot.waitUntil(lambda: likes.yData is not None and likes.yData[-1] == 40, timeout=5000)
+    assert list(viewers.yData[:3]) == [100, 110, 120] and viewers.yData[-1] == 290
+    assert list(likes.yData[:2]) == [2, 4]
     qtbot.waitUntil(lambda: window.session.connector.finished)
     window.status.refresh()
     assert "评论 40" in window.status.counts_label.text()

@@ -1,64 +1,234 @@
-"""Paints one comment line: show time, nickname, text. Plain text only, never rich text."""
+"""Paints one comment line and its inline moderation buttons. Plain text only, never rich text.
+
+Line: show time · [问] · nickname： · text · (on hover/selection) 删除 · 禁言 · ⋯
+A deleted comment stays in the feed, struck through and grey, with who-can-still-see-it tag;
+a hidden one (shown only in the "hidden" filter) is grey with its reason.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from dataclasses import dataclass
 
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from console.moderation import ModerationService, Scope
 from console.timefmt import show_clock
-from ui.models.comment_model import COMMENT_ROLE
+from console.verdicts import HiddenReason
+from ui.models.comment_model import ARRIVAL_ROLE
 
 _ALIGN = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+_CENTER = Qt.AlignmentFlag.AlignCenter
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
 _PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
 _SELECTED = QStyle.StateFlag.State_Selected
+_HOVER = QStyle.StateFlag.State_MouseOver
 _TEXT = QPalette.ColorRole.Text
 _HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
 _PLACEHOLDER = QPalette.ColorRole.PlaceholderText
 _LINK = QPalette.ColorRole.Link
+_RELEASE = QEvent.Type.MouseButtonRelease
+_LEFT = Qt.MouseButton.LeftButton
 _PADDING = 6
 _NICKNAME_MAX_PX = 140
+_QUESTION_BADGE = QColor("#e8870e")
+_HIGHLIGHT_BACKGROUND = QColor("#fff3c4")
+_BUTTON_BACKGROUND = QColor("#eef1f6")
+_BUTTON_BORDER = QColor("#b9c2d0")
+
+BUTTONS = ("delete", "mute", "more")
+
+
+def button_label(kind: str) -> str:
+    labels = {
+        "delete": QCoreApplication.translate("CommentDelegate", "Delete"),
+        "mute": QCoreApplication.translate("CommentDelegate", "Mute ▾"),
+        "more": "⋯",
+    }
+    return labels[kind]
+
+
+def hidden_label(reason: HiddenReason) -> str:
+    labels = {
+        HiddenReason.BLOCKED: QCoreApplication.translate("CommentDelegate", "[blocklist]"),
+        HiddenReason.MUTED: QCoreApplication.translate("CommentDelegate", "[muted]"),
+        HiddenReason.KEYWORD: QCoreApplication.translate("CommentDelegate", "[block word]"),
+    }
+    return labels[reason]
+
+
+def question_badge() -> str:
+    return QCoreApplication.translate("CommentDelegate", "Q", "badge of a question comment")
+
+
+def deleted_tag(scope: Scope) -> str:
+    if scope is Scope.PLATFORM:
+        return QCoreApplication.translate("CommentDelegate", "(deleted)")
+    return QCoreApplication.translate("CommentDelegate", "(deleted here only)")
+
+
+@dataclass(frozen=True, slots=True)
+class RowGeometry:
+    clock: QRect
+    badge: QRect | None
+    nickname: QRect
+    text: QRect
+    buttons: dict[str, QRect]
 
 
 class CommentDelegate(QStyledItemDelegate):
+    button_clicked = Signal(str, QModelIndex)  # kind, index
+    nickname_clicked = Signal(QModelIndex)
+
+    def __init__(self, moderation: ModerationService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._moderation = moderation
+
+    # -- geometry shared by painting and clicking ------------------------------------------------
+    def geometry(
+        self,
+        rect: QRect,
+        metrics: QFontMetrics,
+        index: QModelIndex | QPersistentModelIndex,
+        *,
+        buttons: bool,
+    ) -> RowGeometry:
+        arrival = index.data(ARRIVAL_ROLE)
+        comment, verdict = arrival.event, arrival.verdict
+        inner = rect.adjusted(_PADDING, 0, -_PADDING, 0)
+        top, height = inner.top(), inner.height()
+        button_rects: dict[str, QRect] = {}
+        right = inner.right()
+        if buttons:
+            for kind in reversed(BUTTONS):
+                width = metrics.horizontalAdvance(button_label(kind)) + 12
+                button_rects[kind] = QRect(right - width + 1, top + 2, width, height - 4)
+                right -= width + 4
+        x = inner.left()
+        clock_width = metrics.horizontalAdvance(show_clock(comment.t))
+        clock = QRect(x, top, clock_width, height)
+        x += clock_width + _PADDING
+        badge = None
+        if verdict.question:
+            badge_width = metrics.horizontalAdvance(question_badge()) + 8
+            badge = QRect(x, top + 3, badge_width, height - 6)
+            x += badge_width + 4
+        nickname_width = min(metrics.horizontalAdvance(comment.nickname + "："), _NICKNAME_MAX_PX)
+        nickname = QRect(x, top, nickname_width, height)
+        x += nickname_width
+        text = QRect(x, top, max(0, right - x - _PADDING), height)
+        return RowGeometry(clock, badge, nickname, text, button_rects)
+
+    # -- painting ------------------------------------------------------------------------------
     def paint(
         self,
         painter: QPainter,
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        comment = index.data(COMMENT_ROLE)
-        if comment is None:
+        arrival = index.data(ARRIVAL_ROLE)
+        if arrival is None:
             return
+        comment, verdict = arrival.event, arrival.verdict
         widget = option.widget  # type: ignore[attr-defined]
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawPrimitive(_PANEL, option, painter, widget)
+        state = option.state  # type: ignore[attr-defined]
+        rect: QRect = option.rect  # type: ignore[attr-defined]
         palette = option.palette  # type: ignore[attr-defined]
-        metrics = option.fontMetrics  # type: ignore[attr-defined]
-        selected = bool(option.state & _SELECTED)  # type: ignore[attr-defined]
-        rect: QRect = option.rect.adjusted(_PADDING, 0, -_PADDING, 0)  # type: ignore[attr-defined]
+        metrics: QFontMetrics = option.fontMetrics  # type: ignore[attr-defined]
+        selected = bool(state & _SELECTED)
+        hovered = bool(state & _HOVER)
+
         painter.save()
-        x = rect.left()
+        if verdict.highlight and not selected:
+            painter.fillRect(rect, _HIGHLIGHT_BACKGROUND)
+        if widget is not None:
+            widget.style().drawPrimitive(_PANEL, option, painter, widget)
 
-        clock = show_clock(comment.t)
-        painter.setPen(palette.color(_HIGHLIGHTED_TEXT if selected else _PLACEHOLDER))
-        painter.drawText(QRect(x, rect.top(), rect.width(), rect.height()), _ALIGN, clock)
-        x += metrics.horizontalAdvance(clock) + _PADDING
+        deleted = self._moderation.deleted_scope(comment.id)
+        dimmed = deleted is not None or verdict.hidden is not None
+        geometry = self.geometry(rect, metrics, index, buttons=hovered or selected)
 
-        nickname = metrics.elidedText(comment.nickname, _ELIDE_RIGHT, _NICKNAME_MAX_PX) + "："
-        painter.setPen(palette.color(_HIGHLIGHTED_TEXT if selected else _LINK))
-        painter.drawText(QRect(x, rect.top(), rect.right() - x, rect.height()), _ALIGN, nickname)
-        x += metrics.horizontalAdvance(nickname)
+        def pen(role: QPalette.ColorRole) -> QColor:
+            if selected:
+                return palette.color(_HIGHLIGHTED_TEXT)
+            return palette.color(_PLACEHOLDER if dimmed else role)
 
-        width = max(0, rect.right() - x)
-        text = metrics.elidedText(comment.text, _ELIDE_RIGHT, width)
-        painter.setPen(palette.color(_HIGHLIGHTED_TEXT if selected else _TEXT))
-        painter.drawText(QRect(x, rect.top(), width, rect.height()), _ALIGN, text)
+        painter.setPen(pen(_PLACEHOLDER))
+        painter.drawText(geometry.clock, _ALIGN, show_clock(comment.t))
+        if geometry.badge is not None:
+            painter.fillRect(geometry.badge, _QUESTION_BADGE)
+            painter.setPen(QColor("white"))
+            painter.drawText(geometry.badge, _CENTER, question_badge())
+        painter.setPen(pen(_LINK))
+        nickname = metrics.elidedText(
+            comment.nickname + "：", _ELIDE_RIGHT, geometry.nickname.width()
+        )
+        painter.drawText(geometry.nickname, _ALIGN, nickname)
+
+        text = comment.text
+        if deleted is not None:
+            text = f"{text}  {deleted_tag(deleted)}"
+        elif verdict.hidden is not None:
+            text = f"{hidden_label(verdict.hidden)} {text}"
+        font = QFont(option.font)  # type: ignore[attr-defined]
+        font.setStrikeOut(deleted is not None)
+        painter.setFont(font)
+        painter.setPen(pen(_TEXT))
+        painter.drawText(
+            geometry.text, _ALIGN, metrics.elidedText(text, _ELIDE_RIGHT, geometry.text.width())
+        )
+        painter.setFont(option.font)  # type: ignore[attr-defined]
+        for kind, button in geometry.buttons.items():
+            painter.setPen(_BUTTON_BORDER)
+            painter.setBrush(_BUTTON_BACKGROUND)
+            painter.drawRoundedRect(button, 3, 3)
+            painter.setPen(palette.color(_TEXT))
+            painter.drawText(button, _CENTER, button_label(kind))
         painter.restore()
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        return QSize(200, option.fontMetrics.height() + 8)  # type: ignore[attr-defined]
+        return QSize(200, option.fontMetrics.height() + 10)  # type: ignore[attr-defined]
+
+    # -- clicks ----------------------------------------------------------------------------------
+    def editorEvent(
+        self,
+        event: QEvent,
+        model: object,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        if event.type() != _RELEASE or not isinstance(event, QMouseEvent):
+            return False
+        if event.button() != _LEFT or index.data(ARRIVAL_ROLE) is None:
+            return False
+        position: QPoint = event.position().toPoint()
+        geometry = self.geometry(
+            option.rect,
+            option.fontMetrics,
+            index,
+            buttons=True,  # type: ignore[attr-defined]
+        )
+        model_index = (
+            index if isinstance(index, QModelIndex) else index.model().index(index.row(), 0)
+        )
+        for kind, button in geometry.buttons.items():
+            if button.contains(position):
+                self.button_clicked.emit(kind, model_index)
+                return True
+        if geometry.nickname.contains(position):
+            self.nickname_clicked.emit(model_index)
+            return True
+        return False

@@ -82,6 +82,18 @@ def test_extra_fields_are_ignored() -> None:
         ('{"t": 1, "type": "like", "user_id": "u", "count": 0}', RejectReason.OUT_OF_RANGE),
         ('{"t": 1, "type": "viewers", "online": -5, "total": 9}', RejectReason.OUT_OF_RANGE),
         ('{"t": 1, "type": "room", "status": "exploded"}', RejectReason.OUT_OF_RANGE),
+        (
+            '{"t": 1, "type": "like", "user_id": "u", "count": 2147483648}',
+            RejectReason.OUT_OF_RANGE,
+        ),
+        (
+            '{"t": 1, "type": "viewers", "online": 1, "total": 99999999999}',
+            RejectReason.OUT_OF_RANGE,
+        ),
+        (
+            '{"t": 1, "type": "comment", "id": "c", "user_id": "u", "nickname": "n", "text": "\\ud800"}',
+            RejectReason.INVALID_JSON,
+        ),
         ('{"t": 1, "type": "like", "user_id": "  ", "count": 1}', RejectReason.OUT_OF_RANGE),
         (
             '{"t": 1, "type": "comment", "id": "c", "user_id": "u", "nickname": "n", "text": " \\n "}',

@@ -1,0 +1,377 @@
+"""Comment moderation: verdicts on arriving comments, and the operator's moderation actions.
+
+Every action follows DESIGN.md's rule: it is validated and applied to the console's own state
+at once (so the feed reacts within a frame), and returns a *job* — the platform call plus the
+audit entry — for the caller to run on a worker thread. When the connector has the capability
+the job asks the platform (and undoes the local change if the platform refuses); otherwise the
+action stays local: hidden from the operator's feed and excluded from lotteries, while viewers
+still see it (``Outcome.scope`` is LOCAL and the UI says so).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Engine
+
+from console.actions import Action, BanAllComments, Capability, DeleteComment, MuteUser, UnmuteUser
+from console.errors import OperatorError, Unsupported
+from console.events import Comment
+from console.i18n import QT_TRANSLATE_NOOP
+from console.log import app as log
+from console.platforms.base import Connector
+from console.storage.ops import AddBlockedUser, RemoveBlockedUser, SaveAppState, SetCommentState
+from console.storage.queries import load_app_state, load_blocklist
+from console.storage.writer import AuditRecord, StorageWriter
+from console.textmatch import KeywordMatcher, normalize
+from console.verdicts import PLAIN, CommentState, HiddenReason, Verdict
+
+RULES_KEY = "keyword_rules"
+DEFAULT_QUESTION_WORDS = (
+    "价格", "多少钱", "链接", "怎么买", "尺码", "有货吗", "几号", "包邮", "优惠", "发货",
+    "库存", "还有吗", "能便宜", "什么码", "?",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class KeywordRules:
+    """Words that hide a comment, highlight it for the assistant, or mark it as a question."""
+
+    block: tuple[str, ...] = ()
+    highlight: tuple[str, ...] = ()
+    question: tuple[str, ...] = DEFAULT_QUESTION_WORDS
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> KeywordRules:
+        data = json.loads(text)
+        return cls(
+            **{
+                k: tuple(str(w) for w in data.get(k, ()))
+                for k in ("block", "highlight", "question")
+            }
+        )
+
+
+class Scope(StrEnum):
+    PLATFORM = "platform"  # the platform did it: viewers see the effect
+    LOCAL = "local"  # the platform cannot: only the console applies it, viewers still see it
+    CONSOLE = "console"  # a console setting with no platform counterpart (keyword rules)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    command: str
+    target: str
+    scope: Scope
+    error: Exception | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass(frozen=True, slots=True)
+class MuteInfo:
+    since: float
+    until: float | None  # show seconds; None: for the rest of the show
+    scope: Scope
+
+
+Job = Callable[[], Outcome]
+
+
+@dataclass
+class _Matchers:
+    rules: KeywordRules
+    block: KeywordMatcher = field(init=False)
+    highlight: KeywordMatcher = field(init=False)
+    question: KeywordMatcher = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.block = KeywordMatcher(self.rules.block)
+        self.highlight = KeywordMatcher(self.rules.highlight)
+        self.question = KeywordMatcher(self.rules.question)
+
+
+class ModerationService:
+    """Moderation state of one show; thread-safe. ``classify`` runs on the connector thread."""
+
+    def __init__(
+        self,
+        connector: Connector,
+        writer: StorageWriter | None,
+        *,
+        operator: str,
+        clock: Callable[[], float],
+    ) -> None:
+        self._connector = connector
+        self._writer = writer
+        self.operator = operator
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._mutes: dict[str, MuteInfo] = {}
+        self._blocked: dict[str, str] = {}  # user_id -> nickname
+        self._deleted: dict[str, Scope] = {}
+        self._matchers = _Matchers(KeywordRules())
+        self._hidden: Counter[HiddenReason] = Counter()
+        self._listeners: list[Callable[[], None]] = []
+        self.banned_all = False
+
+    # -- start-up ----------------------------------------------------------------------------
+    def load(self, engine: Engine) -> None:
+        """Read the blocklist and keyword rules (on the writer thread, before events flow)."""
+        blocked = load_blocklist(engine)
+        saved = load_app_state(engine, RULES_KEY)
+        with self._lock:
+            self._blocked.update(blocked)
+            if saved:
+                try:
+                    self._matchers = _Matchers(KeywordRules.from_json(saved))
+                except (ValueError, TypeError) as exc:
+                    log.error("keyword rules unreadable, using defaults: %s", exc)
+        self._changed()
+
+    def add_listener(self, callback: Callable[[], None]) -> None:
+        """``callback()`` runs (on any thread) after every change of moderation state."""
+        self._listeners.append(callback)
+
+    def _changed(self) -> None:
+        for callback in self._listeners:
+            try:
+                callback()
+            except Exception:
+                log.exception("moderation listener failed")
+
+    # -- verdicts ----------------------------------------------------------------------------
+    def classify(self, comment: Comment) -> Verdict:
+        matchers = self._matchers
+        text = normalize(comment.text)
+        hidden: HiddenReason | None = None
+        if comment.user_id in self._blocked:
+            hidden = HiddenReason.BLOCKED
+        elif self.is_muted(comment.user_id, comment.t):
+            hidden = HiddenReason.MUTED
+        elif matchers.block and (
+            matchers.block.find(text) or matchers.block.find(normalize(comment.nickname))
+        ):
+            hidden = HiddenReason.KEYWORD
+        question = bool(matchers.question.find(text))
+        highlight = bool(matchers.highlight.find(text))
+        if hidden is not None:
+            with self._lock:
+                self._hidden[hidden] += 1
+        if hidden is None and not question and not highlight:
+            return PLAIN
+        return Verdict(hidden, question, highlight)
+
+    def hidden_counts(self) -> dict[HiddenReason, int]:
+        with self._lock:
+            return dict(self._hidden)
+
+    @property
+    def rules(self) -> KeywordRules:
+        return self._matchers.rules
+
+    # -- state queries -------------------------------------------------------------------------
+    def is_muted(self, user_id: str, t: float | None = None) -> bool:
+        info = self._mutes.get(user_id)
+        if info is None:
+            return False
+        now = self._clock() if t is None else t
+        return info.until is None or now < info.until
+
+    def mute_info(self, user_id: str) -> MuteInfo | None:
+        return self._mutes.get(user_id) if self.is_muted(user_id) else None
+
+    def is_blocked(self, user_id: str) -> bool:
+        return user_id in self._blocked
+
+    def blocklist(self) -> dict[str, str]:
+        with self._lock:
+            return dict(self._blocked)
+
+    def deleted_scope(self, comment_id: str) -> Scope | None:
+        return self._deleted.get(comment_id)
+
+    def excluded_users(self) -> set[str]:
+        """Users a lottery must leave out: blocked, or muted right now."""
+        with self._lock:
+            muted = {u for u in self._mutes if self.is_muted(u)}
+            return set(self._blocked) | muted
+
+    def supports(self, capability: Capability) -> bool:
+        return self._connector.supports(capability)
+
+    # -- actions (each returns the job to run on a worker thread) --------------------------------
+    def delete_comment(self, comment: Comment) -> Job:
+        scope = self._scope(Capability.DELETE_COMMENT)
+        with self._lock:
+            previous = self._deleted.get(comment.id)
+            self._deleted[comment.id] = scope
+        state = CommentState.DELETED if scope is Scope.PLATFORM else CommentState.DELETED_LOCAL
+        self._execute(SetCommentState(comment.id, state))
+        self._changed()
+
+        def undo() -> None:
+            with self._lock:
+                if previous is None:
+                    self._deleted.pop(comment.id, None)
+                else:
+                    self._deleted[comment.id] = previous
+            self._execute(SetCommentState(comment.id, CommentState.VISIBLE))
+
+        detail = {"user_id": comment.user_id, "nickname": comment.nickname, "text": comment.text}
+        return self._job(
+            "comment.delete", comment.id, detail, DeleteComment(comment.id), scope, undo
+        )
+
+    def mute_user(self, user_id: str, nickname: str, seconds: int | None) -> Job:
+        if seconds is not None and seconds <= 0:
+            raise ValueError("mute duration must be positive")
+        scope = self._scope(Capability.MUTE_USER)
+        now = self._clock()
+        with self._lock:
+            previous = self._mutes.get(user_id)
+            self._mutes[user_id] = MuteInfo(now, None if seconds is None else now + seconds, scope)
+        self._changed()
+
+        def undo() -> None:
+            with self._lock:
+                self._restore(self._mutes, user_id, previous)
+
+        detail = {"nickname": nickname, "seconds": seconds}
+        return self._job("user.mute", user_id, detail, MuteUser(user_id, seconds), scope, undo)
+
+    def unmute_user(self, user_id: str, nickname: str) -> Job:
+        scope = self._scope(Capability.MUTE_USER)
+        with self._lock:
+            previous = self._mutes.pop(user_id, None)
+        self._changed()
+
+        def undo() -> None:
+            with self._lock:
+                self._restore(self._mutes, user_id, previous)
+
+        detail = {"nickname": nickname}
+        return self._job("user.unmute", user_id, detail, UnmuteUser(user_id), scope, undo)
+
+    def block_user(self, user_id: str, nickname: str) -> Job:
+        """Blocklist (every show, local) plus a mute for the rest of this show on the platform."""
+        scope = self._scope(Capability.MUTE_USER)
+        with self._lock:
+            self._blocked[user_id] = nickname
+        self._execute(AddBlockedUser(user_id, nickname, self.operator))
+        self._changed()
+        # The platform refusing the mute leaves the user blocked here: undo only the mute.
+        detail = {"nickname": nickname}
+        return self._job("user.block", user_id, detail, MuteUser(user_id, None), scope, None)
+
+    def unblock_user(self, user_id: str, nickname: str) -> Job:
+        scope = self._scope(Capability.MUTE_USER)
+        with self._lock:
+            self._blocked.pop(user_id, None)
+            still_muted = user_id in self._mutes
+        self._execute(RemoveBlockedUser(user_id))
+        self._changed()
+        action = None if still_muted else UnmuteUser(user_id)
+        detail = {"nickname": nickname}
+        return self._job("user.unblock", user_id, detail, action, scope, None)
+
+    def set_ban_all(self, banned: bool) -> Job:
+        """Ban (or allow) all comments in the room; only where the platform can do it."""
+        if not self._connector.supports(Capability.BAN_ALL):
+            raise Unsupported(QT_TRANSLATE_NOOP("errors", "This platform cannot ban all comments."))
+        previous = self.banned_all
+        self.banned_all = banned
+        self._changed()
+
+        def undo() -> None:
+            self.banned_all = previous
+
+        target = "room"
+        detail = {"banned": banned}
+        action = BanAllComments(banned)
+        return self._job("room.ban_all", target, detail, action, Scope.PLATFORM, undo)
+
+    def set_rules(self, rules: KeywordRules) -> Job:
+        """Replace the keyword rules (applies to comments arriving from now on) and save them."""
+        with self._lock:
+            self._matchers = _Matchers(rules)
+        self._execute(SaveAppState(RULES_KEY, rules.to_json()))
+        self._changed()
+        detail = asdict(rules)
+        return self._job("rules.update", "keyword_rules", detail, None, Scope.CONSOLE, None)
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _scope(self, capability: Capability) -> Scope:
+        return Scope.PLATFORM if self._connector.supports(capability) else Scope.LOCAL
+
+    @staticmethod
+    def _restore(table: dict[str, Any], key: str, previous: Any) -> None:
+        if previous is None:
+            table.pop(key, None)
+        else:
+            table[key] = previous
+
+    def _execute(self, op: Any) -> None:
+        if self._writer is not None:
+            self._writer.execute(op)
+
+    def _job(
+        self,
+        command: str,
+        target: str,
+        detail: dict[str, Any],
+        action: Action | None,
+        scope: Scope,
+        undo: Callable[[], None] | None,
+    ) -> Job:
+        t = self._clock()
+
+        def run() -> Outcome:
+            error: Exception | None = None
+            if scope is Scope.PLATFORM and action is not None:
+                try:
+                    self._connector.perform(action)
+                except Exception as exc:
+                    error = exc
+                    if undo is not None:
+                        undo()
+                        self._changed()
+            outcome = Outcome(command, target, scope, error)
+            self._audit(outcome, t, detail)
+            return outcome
+
+        return run
+
+    def _audit(self, outcome: Outcome, t: float, detail: dict[str, Any]) -> None:
+        if outcome.error is None:
+            result = "local" if outcome.scope is Scope.LOCAL else "ok"
+        else:
+            result = "error"
+            error = outcome.error
+            detail = {
+                **detail,
+                "error": error.log_text if isinstance(error, OperatorError) else str(error),
+            }
+            log.warning("%s %s failed: %s", outcome.command, outcome.target, detail["error"])
+        if self._writer is not None:
+            self._writer.audit(
+                AuditRecord(
+                    action=outcome.command,
+                    target=outcome.target,
+                    result=result,
+                    operator=self.operator,
+                    t=t,
+                    detail={**detail, "scope": outcome.scope.value},
+                )
+            )

@@ -1,0 +1,35 @@
+"""Case- and width-insensitive text matching (全角/半角, upper/lower case).
+
+``normalize`` maps full-width letters, digits and punctuation to their ASCII forms (NFKC) and
+folds case, so "ＡＢＣ１" and "abc1" match. Keyword rules, comment search and the comment
+lottery all match through it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+
+def normalize(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+class KeywordMatcher:
+    """Finds the first of a set of words in a text (both normalized the same way)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        cleaned = sorted({normalize(w).strip() for w in words} - {""}, key=len, reverse=True)
+        self.words: tuple[str, ...] = tuple(cleaned)
+        self._pattern = re.compile("|".join(map(re.escape, cleaned))) if cleaned else None
+
+    def __bool__(self) -> bool:
+        return self._pattern is not None
+
+    def find(self, normalized_text: str) -> str | None:
+        """The matching word, or None; ``normalized_text`` must come from ``normalize``."""
+        if self._pattern is None:
+            return None
+        match = self._pattern.search(normalized_text)
+        return match.group(0) if match else None

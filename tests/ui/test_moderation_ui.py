@@ -1,0 +1,293 @@
+"""Moderation from the real widgets: row buttons, context menu, shortcuts, dialogs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from helpers.connectors import ScriptedConnector
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from console.actions import BanAllComments, Capability, DeleteComment, MuteUser, UnmuteUser
+from console.events import Comment
+from console.moderation import Scope
+from console.platforms.replay import ReplayConnector
+from console.storage.models import AuditEntry, BlockedUser, CommentRecord
+from console.verdicts import HiddenReason
+from ui.main_window import MainWindow
+
+COMMENTS = [
+    Comment(1.0, "c1", "u1", "小鹿", "主播好"),
+    Comment(1.5, "c2", "u2", "阿杰", "这件多少钱？"),
+    Comment(2.0, "c3", "u3", "广告号", "加我领券"),
+    Comment(2.5, "c4", "u2", "阿杰", "L码有货吗"),
+    Comment(3.0, "c5", "u4", "Coco", "ＸＬ还有吗"),
+]
+
+
+@pytest.fixture
+def window(make_window, qtbot) -> MainWindow:
+    win: MainWindow = make_window(ScriptedConnector(COMMENTS))
+    qtbot.waitUntil(lambda: win.comment_model.rowCount() == len(COMMENTS), timeout=10_000)
+    return win
+
+
+def row_of(window: MainWindow, comment_id: str) -> int:
+    row = window.comment_model.row_of(comment_id)
+    assert row >= 0
+    return row
+
+
+def button_center(window: MainWindow, row: int, kind: str) -> QPoint:
+    view = window.comment_panel.view
+    index = window.comment_model.index(row)
+    geometry = window.comment_panel.delegate.geometry(
+        view.visualRect(index), view.fontMetrics(), index, buttons=True
+    )
+    return geometry.buttons[kind].center()
+
+
+def click_menu_item(qtbot, object_name: str) -> None:
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    action = next(a for a in menu.actions() if a.objectName() == object_name)
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+
+
+def arrive(window: MainWindow, *comments: Comment) -> None:
+    for comment in comments:
+        window.session.show.ingest(comment)
+
+
+def status_text(window: MainWindow) -> str:
+    return window.status.message_label.text()
+
+
+def audit(window: MainWindow) -> list[AuditEntry]:
+    assert window.session.writer.flush()
+    with Session(window.session.engine) as session:
+        return list(session.scalars(select(AuditEntry).order_by(AuditEntry.id)))
+
+
+def test_row_delete_button_deletes_on_the_platform_and_keeps_the_line(window, qtbot) -> None:
+    connector: ScriptedConnector = window.session.connector  # type: ignore[assignment]
+    row = row_of(window, "c3")
+    qtbot.mouseClick(
+        window.comment_panel.view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=button_center(window, row, "delete"),
+    )
+    qtbot.waitUntil(lambda: connector.performed == [DeleteComment("c3")])
+    assert window.comment_model.rowCount() == len(COMMENTS)  # the line stays, struck through
+    assert window.session.moderation.deleted_scope("c3") is Scope.PLATFORM
+    qtbot.waitUntil(lambda: "删除" in status_text(window))
+    [entry] = audit(window)
+    assert (entry.action, entry.target, entry.result) == ("comment.delete", "c3", "ok")
+    assert entry.operator == window.session.operator and entry.at is not None
+    with Session(window.session.engine) as session:
+        state = session.scalars(
+            select(CommentRecord.moderation).where(CommentRecord.comment_id == "c3")
+        ).one()
+    assert state == "deleted"
+
+
+def test_a_deleted_line_looks_different(window, qtbot) -> None:
+    view = window.comment_panel.view
+    rect = view.visualRect(window.comment_model.index(row_of(window, "c1")))
+    before = view.viewport().grab(rect).toImage()
+    view.setCurrentIndex(window.comment_model.index(row_of(window, "c4")))  # keep c1 unselected
+    window.moderation.delete(COMMENTS[0])
+    qtbot.wait(50)
+    assert view.viewport().grab(rect).toImage() != before
+
+
+def test_delete_key_deletes_the_selected_comment(window, qtbot) -> None:
+    connector: ScriptedConnector = window.session.connector  # type: ignore[assignment]
+    window.comment_panel.select_row(row_of(window, "c1"))
+    window.comment_panel.view.setFocus()
+    qtbot.keyClick(window.comment_panel.view, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: connector.performed == [DeleteComment("c1")])
+
+
+def test_context_menu_mutes_and_later_comments_are_hidden_and_counted(window, qtbot) -> None:
+    connector: ScriptedConnector = window.session.connector  # type: ignore[assignment]
+    panel = window.comment_panel
+    rect = panel.view.visualRect(window.comment_model.index(row_of(window, "c2")))
+    QTimer.singleShot(0, lambda: click_menu_item(qtbot, "action:user.mute.10m"))
+    panel.view.customContextMenuRequested.emit(rect.center())
+    qtbot.waitUntil(lambda: connector.performed == [MuteUser("u2", 600)])
+    arrive(
+        window, Comment(4.0, "c6", "u2", "阿杰", "还在吗"), Comment(4.5, "c7", "u5", "新人", "来了")
+    )
+    qtbot.waitUntil(lambda: window.comment_model.row_of("c7") >= 0)
+    assert window.comment_model.row_of("c6") == -1  # hidden from the main feed
+    assert window.session.moderation.hidden_counts() == {HiddenReason.MUTED: 1}
+    assert "禁言 1" in panel.hidden_label.text()
+    panel.filter_box.setCurrentIndex(2)  # "hidden": the operator can still read it
+    assert [
+        window.comment_model.comment_at(r).id for r in range(window.comment_model.rowCount())
+    ] == ["c6"]
+
+
+@pytest.mark.parametrize(
+    ("key", "seconds"),
+    [(Qt.Key.Key_1, 60), (Qt.Key.Key_2, 600), (Qt.Key.Key_3, 3600), (Qt.Key.Key_4, None)],
+)
+def test_mute_shortcuts(window, qtbot, key: Qt.Key, seconds: int | None) -> None:
+    connector: ScriptedConnector = window.session.connector  # type: ignore[assignment]
+    window.comment_panel.select_row(row_of(window, "c5"))
+    qtbot.keyClick(window.comment_panel.view, key, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: connector.performed == [MuteUser("u4", seconds)])
+
+
+def test_unmute_and_blocklist_shortcuts(window, qtbot) -> None:
+    connector: ScriptedConnector = window.session.connector  # type: ignore[assignment]
+    view = window.comment_panel.view
+    window.comment_panel.select_row(row_of(window, "c3"))
+    qtbot.keyClick(view, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: connector.performed == [MuteUser("u3", 60), UnmuteUser("u3")])
+    qtbot.keyClick(view, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(connector.performed) == 3)
+    assert window.session.moderation.is_blocked("u3")
+    assert window.session.writer.flush()
+    with Session(window.session.engine) as session:
+        assert session.scalars(select(BlockedUser.user_id)).all() == ["u3"]
+    assert [e.action for e in audit(window)] == ["user.mute", "user.unmute", "user.block"]
+
+
+def test_ban_all_button_toggles_the_room_ban(window, qtbot) -> None:
+    connector: ScriptedConnector = window.session.connector  # type: ignore[assignment]
+    button = window.comment_panel.ban_all_button
+    assert button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: connector.performed == [BanAllComments(True)])
+    assert button.isChecked()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: connector.performed == [BanAllComments(True), BanAllComments(False)])
+    assert not button.isChecked()
+
+
+def test_a_refused_action_is_undone_and_explained(window, qtbot) -> None:
+    connector: ScriptedConnector = window.session.connector  # type: ignore[assignment]
+    connector.refuse_next = "直播间已关闭"
+    qtbot.mouseClick(
+        window.comment_panel.view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=button_center(window, row_of(window, "c1"), "delete"),
+    )
+    qtbot.waitUntil(lambda: "失败" in status_text(window))
+    assert "直播间已关闭" in status_text(window)
+    assert window.session.moderation.deleted_scope("c1") is None
+
+
+def test_local_only_platform_says_viewers_still_see_it(make_window, qtbot, tmp_path: Path) -> None:
+    show = tmp_path / "show.jsonl"
+    show.write_text(
+        "\n".join(
+            json.dumps(
+                {
+                    "t": c.t,
+                    "type": "comment",
+                    "id": c.id,
+                    "user_id": c.user_id,
+                    "nickname": c.nickname,
+                    "text": c.text,
+                },
+                ensure_ascii=False,
+            )
+            for c in COMMENTS
+        ),
+        encoding="utf-8",
+    )
+    window: MainWindow = make_window(ReplayConnector(show, speed=0))
+    qtbot.waitUntil(lambda: window.comment_model.rowCount() == len(COMMENTS), timeout=10_000)
+    panel = window.comment_panel
+    assert panel.local_note.isVisible() and "观众仍" in panel.local_note.text()
+    assert not panel.ban_all_button.isEnabled()
+    assert "不支持" in panel.ban_all_button.defaultAction().toolTip()
+    qtbot.mouseClick(
+        panel.view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=button_center(window, row_of(window, "c3"), "delete"),
+    )
+    qtbot.waitUntil(lambda: "观众仍可看到" in status_text(window))
+    assert window.session.moderation.deleted_scope("c3") is Scope.LOCAL
+    assert [e.result for e in audit(window)] == ["local"]
+
+
+def test_keyword_rules_dialog_hides_block_words_and_marks_questions(window, qtbot) -> None:
+    def fill_in() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None and dialog.objectName() == "keywordRulesDialog"
+        dialog.findChild(object, "blockWords").setPlainText("加微信\nVX")
+        dialog.findChild(object, "questionWords").setPlainText("几号")
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, fill_in)
+    qtbot.mouseClick(window.comment_panel.rules_button, Qt.MouseButton.LeftButton)
+    assert window.session.moderation.rules.block == ("加微信", "VX")
+    arrive(
+        window,
+        Comment(5, "k1", "u9", "路人", "加ｖｘ送礼"),  # full-width, lower case: still blocked
+        Comment(6, "k2", "u8", "顾客", "3号几号链接"),
+        Comment(7, "k3", "u7", "顾客2", "好看"),
+    )
+    qtbot.waitUntil(lambda: window.comment_model.row_of("k3") >= 0)
+    assert window.comment_model.row_of("k1") == -1
+    window.comment_panel.filter_box.setCurrentIndex(1)  # questions only (earlier ones too)
+    shown = [window.comment_model.comment_at(r).id for r in range(window.comment_model.rowCount())]
+    assert shown == ["c2", "c4", "c5", "k2"]
+
+
+def test_search_finds_comments_and_offers_moderation(window, qtbot) -> None:
+    connector: ScriptedConnector = window.session.connector  # type: ignore[assignment]
+    qtbot.keyClick(window.comment_panel.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.moderation.search_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert window.session.writer.flush()
+    qtbot.keyClicks(dialog.query_edit, "xl")  # matches "ＸＬ还有吗"
+    qtbot.keyClick(dialog.query_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    assert dialog.model.comment_at(0).id == "c5"
+    index = dialog.model.index(0)
+    geometry = dialog.delegate.geometry(
+        dialog.view.visualRect(index), dialog.view.fontMetrics(), index, buttons=True
+    )
+    qtbot.mouseClick(
+        dialog.view.viewport(), Qt.MouseButton.LeftButton, pos=geometry.buttons["delete"].center()
+    )
+    qtbot.waitUntil(lambda: connector.performed == [DeleteComment("c5")])
+
+
+def test_clicking_a_nickname_opens_the_user_card(window, qtbot) -> None:
+    view = window.comment_panel.view
+    index = window.comment_model.index(row_of(window, "c4"))
+    geometry = window.comment_panel.delegate.geometry(
+        view.visualRect(index), view.fontMetrics(), index, buttons=False
+    )
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=geometry.nickname.center())
+    card = window.moderation.user_cards["u2"]
+    assert card.isVisible() and "阿杰" in card.windowTitle()
+    qtbot.waitUntil(lambda: card.comments_model.rowCount() == 2)  # both of 阿杰's comments
+    assert "未禁言" in card.status_label.text()
+    qtbot.mouseClick(card.mute_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "禁言至" in card.status_label.text())
+    assert window.session.moderation.is_muted("u2")
+    assert card.unmute_button.isEnabled()
+
+
+def test_buttons_follow_the_capabilities(make_window, qtbot) -> None:
+    window: MainWindow = make_window(
+        ScriptedConnector(
+            COMMENTS, capabilities=frozenset({Capability.LIVE_EVENTS, Capability.BAN_ALL})
+        )
+    )
+    qtbot.waitUntil(lambda: window.comment_model.rowCount() == len(COMMENTS), timeout=10_000)
+    assert window.comment_panel.ban_all_button.isEnabled()
+    assert window.comment_panel.local_note.isVisible()

@@ -1,0 +1,34 @@
+"""Python's cyclic garbage collector runs on the GUI thread only.
+
+Left alone, the collector runs on whichever thread happens to allocate — the storage writer, a
+connector — and may destroy a Qt object there while the GUI thread touches it: a deadlock or a
+crash (pyqtgraph documents the same hazard). The guard turns automatic collection off and
+collects on a GUI-thread timer, by generation, as often as the thresholds ask.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer
+
+INTERVAL_MS = 100
+
+
+class GcGuard(QObject):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thresholds = gc.get_threshold()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(INTERVAL_MS)
+        self._timer.timeout.connect(self.check)
+        self._timer.start()
+
+    def check(self) -> None:
+        counts = gc.get_count()
+        if counts[0] > self._thresholds[0]:
+            generation = 0
+            if counts[1] > self._thresholds[1]:
+                generation = 2 if counts[2] > self._thresholds[2] else 1
+            gc.collect(generation)

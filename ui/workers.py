@@ -1,0 +1,101 @@
+"""Running blocking work (platform calls, database reads) off the GUI thread.
+
+``run_in_worker(fn, on_result, on_error)`` runs ``fn`` on a thread pool and delivers the
+result or the exception back on the GUI thread. Results travel through one long-lived
+QObject created on the GUI thread, so no Qt object is ever created or destroyed on a worker.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from console.log import ui as log
+
+_Callbacks = tuple[Callable[[Any], None] | None, Callable[[Exception], None] | None]
+
+
+class _Dispatcher(QObject):
+    done = Signal(int, object, object)  # ticket, result, exception
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._waiting: dict[int, _Callbacks] = {}
+        self._tickets = itertools.count(1)
+        self._lock = threading.Lock()
+        self.done.connect(self._finish)
+
+    def register(self, callbacks: _Callbacks) -> int:
+        with self._lock:
+            ticket = next(self._tickets)
+            self._waiting[ticket] = callbacks
+        return ticket
+
+    def _finish(self, ticket: int, result: Any, error: Exception | None) -> None:
+        with self._lock:
+            on_result, on_error = self._waiting.pop(ticket)
+        if error is not None:
+            if on_error is not None:
+                on_error(error)
+            else:
+                log.error("background task failed: %s", error)
+        elif on_result is not None:
+            on_result(result)
+
+
+_dispatcher: _Dispatcher | None = None
+
+
+def _get_dispatcher() -> _Dispatcher:
+    """Created on first use, which is on the GUI thread (workers are started from there)."""
+    global _dispatcher
+    if _dispatcher is None:
+        _dispatcher = _Dispatcher()
+    return _dispatcher
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[[], Any], ticket: int, dispatcher: _Dispatcher) -> None:
+        super().__init__()
+        self._fn = fn
+        self._ticket = ticket
+        self._dispatcher = dispatcher
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except Exception as exc:
+            log.debug("worker task failed: %r", exc)
+            self._dispatcher.done.emit(self._ticket, None, exc)
+            return
+        self._dispatcher.done.emit(self._ticket, result, None)
+
+
+def run_in_worker(
+    fn: Callable[[], Any],
+    on_result: Callable[[Any], None] | None = None,
+    on_error: Callable[[Exception], None] | None = None,
+    *,
+    pool: QThreadPool | None = None,
+) -> None:
+    """Run ``fn`` on a worker thread (of ``pool``, default Qt's global pool); the callbacks
+    run on the GUI thread afterwards."""
+    dispatcher = _get_dispatcher()
+    ticket = dispatcher.register((on_result, on_error))
+    (pool or QThreadPool.globalInstance()).start(_Task(fn, ticket, dispatcher))
+
+
+def serial_pool(parent: QObject) -> QThreadPool:
+    """A pool with one thread: tasks run one after another, in the order they were started."""
+    pool = QThreadPool(parent)
+    pool.setMaxThreadCount(1)
+    return pool
+
+
+def wait_for_workers(timeout_ms: int = 10_000) -> bool:
+    """Block until every queued task of the global pool ran (at shutdown, and in tests)."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
