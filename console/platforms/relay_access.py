@@ -1,0 +1,99 @@
+"""Who may use the relay: the access token and the checks on every incoming request.
+
+The token is made with ``secrets``, kept in the OS keyring (console.secrets, name
+``relay-token``) and shown to the operator once, when it is made; it is never logged. A token,
+when set, is required from every client. Without one the relay only listens on loopback, and
+refuses requests that a web page made through the operator's browser (see ``refusal``).
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from ipaddress import ip_address
+from urllib.parse import urlsplit
+
+from aiohttp import web
+
+from console.secrets import get_secret, set_secret
+
+RELAY_TOKEN_NAME = "relay-token"
+
+REASON_UNAUTHORIZED = "unauthorized: missing or wrong token"
+REASON_CROSS_SITE = "forbidden: cross-site request"
+
+
+def new_token() -> str:
+    """A fresh random token (256 bits, URL-safe so it can go into ``?token=``)."""
+    return secrets.token_urlsafe(32)
+
+
+def load_token() -> str | None:
+    """The stored token, or None when none was made yet (or there is no secure keyring)."""
+    return get_secret(RELAY_TOKEN_NAME)
+
+
+def rotate_token() -> str:
+    """Make a new token, store it in the keyring and return it (the caller shows it once).
+
+    Raises SecretStoreUnavailable when the machine has no secure keyring; nothing changes then.
+    """
+    token = new_token()
+    set_secret(RELAY_TOKEN_NAME, token)
+    return token
+
+
+def token_matches(expected: str, given: str | None) -> bool:
+    """Constant-time comparison, so response timing does not leak the token."""
+    if given is None:
+        return False
+    return hmac.compare_digest(expected.encode("utf-8"), given.encode("utf-8"))
+
+
+def is_loopback(host: str | None) -> bool:
+    """True when only this computer can reach ``host`` (127.0.0.0/8, ::1, localhost)."""
+    if not host:
+        return False
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def refusal(request: web.BaseRequest, token: str | None) -> tuple[int, str] | None:
+    """(HTTP status, reason) when the request may not come in; None when it may."""
+    if token is not None:
+        return None if token_matches(token, request_token(request)) else (401, REASON_UNAUTHORIZED)
+    return None if from_this_computer(request) else (403, REASON_CROSS_SITE)
+
+
+def request_token(request: web.BaseRequest) -> str | None:
+    """The token a client sent: ``Authorization: Bearer T``, or ``?token=T`` for simple ones."""
+    scheme, _, value = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and value.strip():
+        return value.strip()
+    return request.query.get("token")
+
+
+def from_this_computer(request: web.BaseRequest) -> bool:
+    """False for a request that a web page made through the operator's browser.
+
+    Without a token, anything that reaches the port could feed or steer the show, and any web
+    page can reach 127.0.0.1 through the browser (WebSockets have no same-origin rule).
+    Browsers always send Origin with WebSocket handshakes and POSTs, and a DNS-rebinding page
+    arrives with a foreign Host; local programs send neither a foreign Origin nor a foreign Host.
+    """
+    origin = request.headers.get("Origin")
+    if origin is not None and not is_loopback(_hostname(origin)):
+        return False
+    host = request.headers.get("Host")
+    return host is None or is_loopback(_hostname(f"//{host}"))
+
+
+def _hostname(url: str) -> str | None:
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        return None
