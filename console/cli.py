@@ -24,6 +24,20 @@ def _positive(value: str) -> float:
     return number
 
 
+def _port(value: str) -> int:
+    number = int(value)
+    if not 1 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"must be 1..65535, got {value}")
+    return number
+
+
+def _obs_address(value: str) -> tuple[str, int]:
+    host, _, port = value.rpartition(":")
+    if not host or not port:
+        raise argparse.ArgumentTypeError(f"expected HOST:PORT, got {value}")
+    return host, _port(port)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="livedesk",
@@ -52,6 +66,45 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="demo room comments per second (default: follows the audience, about 5/s)",
     )
+    source.add_argument(
+        "--relay-port",
+        type=_port,
+        metavar="N",
+        help="relay connector: take events from sources on port N (default 8790; docs/relay.md)",
+    )
+    source.add_argument(
+        "--relay-host",
+        metavar="HOST",
+        help="relay connector: listen on HOST (default 127.0.0.1; others need a relay token)",
+    )
+    source.add_argument(
+        "--wechat-appid", metavar="APPID", help="wechat connector: mini program AppID"
+    )
+    source.add_argument("--wechat-room", type=int, metavar="ID", help="wechat connector: room id")
+    source.add_argument(
+        "--wechat-secret-env",
+        metavar="VAR",
+        help="wechat connector: read the AppSecret from this environment variable "
+        "(default: the system keyring)",
+    )
+    source.add_argument(
+        "--wechat-api",
+        metavar="URL",
+        help="wechat connector: API base URL (default https://api.weixin.qq.com)",
+    )
+    obs = parser.add_argument_group("OBS Studio")
+    obs.add_argument(
+        "--obs",
+        type=_obs_address,
+        metavar="HOST:PORT",
+        help="connect to OBS's websocket server (obs-websocket v5, default port 4455)",
+    )
+    obs.add_argument(
+        "--obs-password-env",
+        metavar="VAR",
+        help="read the OBS websocket password from this environment variable "
+        "(default: the system keyring)",
+    )
     storage = parser.add_argument_group("storage")
     storage.add_argument(
         "--db", metavar="URL", help="SQLAlchemy database URL (default: SQLite in the data folder)"
@@ -76,9 +129,20 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.connector is None:
-        args.connector = "replay" if args.replay is not None else "demo"
+        if args.replay is not None:
+            args.connector = "replay"
+        elif args.relay_port is not None or args.relay_host is not None:
+            args.connector = "relay"
+        elif args.wechat_appid is not None:
+            args.connector = "wechat"
+        else:
+            args.connector = "demo"
     if args.connector == "replay" and args.replay is None:
         parser.error("--connector replay needs --replay FILE")
+    if args.connector == "wechat" and (args.wechat_appid is None or args.wechat_room is None):
+        parser.error("--connector wechat needs --wechat-appid APPID and --wechat-room ID")
+    if (args.relay_port is not None or args.relay_host) and args.connector != "relay":
+        parser.error("--relay-port and --relay-host are for --connector relay")
     return args
 
 
@@ -89,6 +153,12 @@ def connector_options(args: argparse.Namespace) -> ConnectorOptions:
         comment_rate=args.comment_rate,
         replay_path=args.replay,
         speed=args.speed,
+        relay_host=args.relay_host,
+        relay_port=args.relay_port,
+        wechat_appid=args.wechat_appid,
+        wechat_room=args.wechat_room,
+        wechat_secret_env=args.wechat_secret_env,
+        wechat_api=args.wechat_api,
     )
 
 

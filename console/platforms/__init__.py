@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,12 +14,14 @@ __all__ = [
     "CONNECTOR_NAMES",
     "Capability",
     "Connector",
+    "ConnectorError",
     "ConnectorOptions",
     "EventSink",
     "create_connector",
+    "wechat_secret_name",
 ]
 
-CONNECTOR_NAMES = ("demo", "replay")
+CONNECTOR_NAMES = ("demo", "replay", "relay", "wechat")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,10 +31,21 @@ class ConnectorOptions:
     comment_rate: float | None = None
     replay_path: Path | None = None
     speed: float = 1.0
+    relay_host: str | None = None  # None: loopback only
+    relay_port: int | None = None  # None: the relay's default port (8790)
+    wechat_appid: str | None = None
+    wechat_room: int | None = None
+    wechat_secret_env: str | None = None  # read the AppSecret from this variable, not the keyring
+    wechat_api: str | None = None  # None: the official https://api.weixin.qq.com
 
 
 class ConnectorError(ValueError):
     """The connector cannot be built from these options; the message says why (English)."""
+
+
+def wechat_secret_name(appid: str) -> str:
+    """The keyring entry holding the AppSecret of a mini program."""
+    return f"wechat-secret:{appid}"
 
 
 def create_connector(options: ConnectorOptions) -> Connector:
@@ -49,4 +63,45 @@ def create_connector(options: ConnectorOptions) -> Connector:
             return ReplayConnector(options.replay_path, speed=options.speed)
         except FileNotFoundError as exc:
             raise ConnectorError(str(exc)) from None
+    if options.name == "relay":
+        return _relay(options)
+    if options.name == "wechat":
+        return _wechat(options)
     raise ConnectorError(f"unknown connector {options.name!r}; choose one of {CONNECTOR_NAMES}")
+
+
+def _relay(options: ConnectorOptions) -> Connector:
+    from console.platforms.relay import DEFAULT_HOST, DEFAULT_PORT, RelayConnector
+    from console.platforms.relay_access import is_loopback, load_token
+
+    host = options.relay_host or DEFAULT_HOST
+    port = DEFAULT_PORT if options.relay_port is None else options.relay_port
+    token = None if is_loopback(host) else load_token()
+    if token is None and not is_loopback(host):
+        raise ConnectorError(
+            f"listening on {host} needs a relay token: create one in the settings first"
+        )
+    return RelayConnector(host=host, port=port, token=token)
+
+
+def _wechat(options: ConnectorOptions) -> Connector:
+    from console.platforms.wechat import DEFAULT_BASE_URL, WeChatConnector, WeChatLiveClient
+    from console.secrets import get_secret
+
+    if not options.wechat_appid or options.wechat_room is None:
+        raise ConnectorError("the wechat connector needs --wechat-appid APPID --wechat-room ID")
+    if options.wechat_secret_env:
+        secret = os.environ.get(options.wechat_secret_env)
+        if not secret:
+            raise ConnectorError(f"environment variable {options.wechat_secret_env} is empty")
+    else:
+        secret = get_secret(wechat_secret_name(options.wechat_appid))
+        if not secret:
+            raise ConnectorError(
+                f"no AppSecret stored for {options.wechat_appid}: enter it in the settings "
+                "(it is kept in the system keyring) or pass --wechat-secret-env VAR"
+            )
+    client = WeChatLiveClient(
+        options.wechat_appid, secret, base_url=options.wechat_api or DEFAULT_BASE_URL
+    )
+    return WeChatConnector(client, options.wechat_room)
