@@ -1,8 +1,16 @@
 """Every operator command the UI offers: a stable id, a title and a default shortcut.
 
 Ids are stable lowercase strings used in key bindings and logs: never rename one. Titles are
-English and marked for translation (context ``commands``); the UI builds one QAction per
-command from this table, so a menu, a toolbar button and a shortcut all run the same handler.
+English and marked for translation (context ``commands``; ``%n`` is the command's number); the
+UI builds one QAction per command from this table, so a menu, a toolbar button and a shortcut
+all run the same handler.
+
+Audit entries name what was done with these action names (``AuditRecord.action``), which the
+dashboard and the review read: comment.delete, user.mute, user.unmute, user.block,
+user.unblock, room.ban_all, rules.update, goods.push, goods.on_sale, goods.sort, goods.import,
+room.replay, room.assistant, room.reminder, lottery.create, lottery.open, lottery.close,
+lottery.draw, lottery.reroll, obs.scene, obs.stream.start, obs.stream.stop, obs.record.start,
+obs.record.stop, obs.input.mute, obs.source.visible, obs.stream_target.
 """
 
 from __future__ import annotations
@@ -26,6 +34,34 @@ class CommandId(StrEnum):
     COMMENT_SEARCH = "comment.search"
     RULES_EDIT = "rules.edit"
     FEED_JUMP = "feed.jump"
+    # OBS
+    OBS_STREAM_TOGGLE = "obs.stream.toggle"
+    OBS_RECORD_TOGGLE = "obs.record.toggle"
+    OBS_MIC_TOGGLE = "obs.mic.toggle"
+    OBS_SCENE_1 = "obs.scene.1"
+    OBS_SCENE_2 = "obs.scene.2"
+    OBS_SCENE_3 = "obs.scene.3"
+    OBS_SCENE_4 = "obs.scene.4"
+    OBS_SCENE_5 = "obs.scene.5"
+    OBS_SCENE_6 = "obs.scene.6"
+    OBS_SCENE_7 = "obs.scene.7"
+    OBS_SCENE_8 = "obs.scene.8"
+    # Goods
+    GOODS_PUSH_1 = "goods.push.1"
+    GOODS_PUSH_2 = "goods.push.2"
+    GOODS_PUSH_3 = "goods.push.3"
+    GOODS_PUSH_4 = "goods.push.4"
+    GOODS_PUSH_5 = "goods.push.5"
+    GOODS_PUSH_6 = "goods.push.6"
+    GOODS_PUSH_7 = "goods.push.7"
+    GOODS_PUSH_8 = "goods.push.8"
+    GOODS_PUSH_9 = "goods.push.9"
+    GOODS_REFRESH = "goods.refresh"
+    # Lottery
+    LOTTERY_OPEN = "lottery.open"
+    LOTTERY_CLOSE = "lottery.close"
+    LOTTERY_DRAW = "lottery.draw"
+    LOTTERY_REROLL = "lottery.reroll"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +94,56 @@ _SPECS = (
     CommandSpec(
         CommandId.FEED_JUMP, QT_TRANSLATE_NOOP("commands", "Jump to newest comment"), "End"
     ),
+    CommandSpec(
+        CommandId.OBS_STREAM_TOGGLE,
+        QT_TRANSLATE_NOOP("commands", "Start/stop streaming"),
+        "Ctrl+Shift+S",
+    ),
+    CommandSpec(
+        CommandId.OBS_RECORD_TOGGLE,
+        QT_TRANSLATE_NOOP("commands", "Start/stop recording"),
+        "Ctrl+Shift+R",
+    ),
+    CommandSpec(
+        CommandId.OBS_MIC_TOGGLE, QT_TRANSLATE_NOOP("commands", "Mute/unmute microphone"), "Ctrl+M"
+    ),
+    *(
+        CommandSpec(
+            CommandId(f"obs.scene.{n}"),
+            QT_TRANSLATE_NOOP("commands", "Switch to scene %n"),
+            f"F{n}",
+        )
+        for n in range(1, 9)
+    ),
+    *(
+        CommandSpec(
+            CommandId(f"goods.push.{n}"),
+            QT_TRANSLATE_NOOP("commands", "Push goods no. %n"),
+            str(n),
+        )
+        for n in range(1, 10)
+    ),
+    CommandSpec(CommandId.GOODS_REFRESH, QT_TRANSLATE_NOOP("commands", "Refresh goods"), "F5"),
+    CommandSpec(CommandId.LOTTERY_OPEN, QT_TRANSLATE_NOOP("commands", "Open lottery"), "Ctrl+L"),
+    CommandSpec(
+        CommandId.LOTTERY_CLOSE, QT_TRANSLATE_NOOP("commands", "Close lottery"), "Ctrl+Shift+L"
+    ),
+    CommandSpec(CommandId.LOTTERY_DRAW, QT_TRANSLATE_NOOP("commands", "Draw winners"), "Ctrl+D"),
+    CommandSpec(
+        CommandId.LOTTERY_REROLL,
+        QT_TRANSLATE_NOOP("commands", "Re-roll one winner"),
+        "Ctrl+Shift+D",
+    ),
 )
 
 COMMANDS: dict[CommandId, CommandSpec] = {spec.id: spec for spec in _SPECS}
+
+
+def numbered(command: CommandId) -> int | None:
+    """The number of a numbered command ("goods.push.3" -> 3), else None."""
+    last = command.value.rsplit(".", 1)[-1]
+    return int(last) if last.isdigit() else None
+
 
 MUTE_SECONDS: dict[CommandId, int | None] = {
     CommandId.USER_MUTE_1M: 60,

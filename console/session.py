@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import threading
 import time
+from collections import deque
 from typing import Any
 
 from sqlalchemy import Engine
@@ -18,7 +19,7 @@ from console.platforms.base import Connector
 from console.show import LiveShow
 from console.storage.database import create_db_engine, display_url
 from console.storage.queries import stored_counts
-from console.storage.writer import ShowInfo, StorageWriter
+from console.storage.writer import AuditRecord, ShowInfo, StorageWriter
 
 
 class LiveSession:
@@ -47,6 +48,9 @@ class LiveSession:
             connector, self.writer, operator=self.operator, clock=self.show.clock
         )
         self.show.classify = self.moderation.classify
+        # Every audit entry, for the UI to drain (dashboard markers); bounded like the feed.
+        self.audits: deque[AuditRecord] = deque(maxlen=10_000)
+        self.writer.add_audit_listener(self.audits.append)
         self.started_at: float | None = None
         self.stopped = False
         self._lifecycle = threading.Lock()

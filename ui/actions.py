@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from console.commands import COMMANDS, CommandId
+from console.commands import COMMANDS, CommandId, numbered
 from console.messages import Level
 from console.moderation import Job, Outcome, Scope
 from ui.errors import describe_error
@@ -23,7 +23,9 @@ from ui.workers import run_in_worker, serial_pool
 
 
 def command_title(command: CommandId) -> str:
-    return QCoreApplication.translate("commands", COMMANDS[command].title)
+    title = QCoreApplication.translate("commands", COMMANDS[command].title)
+    number = numbered(command)
+    return title.replace("%n", str(number)) if number is not None else title
 
 
 def create_actions(

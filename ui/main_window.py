@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         )
         self._build_menus()
 
-        self.bridge = ShowBridge(session.show, session.messages, self)
+        self.bridge = ShowBridge(session, self)
         self.bridge.events_arrived.connect(self._on_events_arrived)
         self.bridge.message_posted.connect(self._on_message_posted)
         self.bridge.start()

@@ -123,6 +123,7 @@ class StorageWriter:
         self._show_ready = threading.Event()
         self._show_id: int | None = None
         self._on_ready: Callable[[Engine | None], None] | None = None
+        self._audit_listeners: list[Callable[[AuditRecord], None]] = []
         self._pending = 0
         self._pending_lock = threading.Condition()
         # Rows handed to the database per kind (duplicates the database skipped included).
@@ -143,6 +144,13 @@ class StorageWriter:
 
     def audit(self, record: AuditRecord) -> None:
         self._enqueue(record)
+        for callback in self._audit_listeners:
+            callback(record)
+
+    def add_audit_listener(self, callback: Callable[[AuditRecord], None]) -> None:
+        """``callback(record)`` runs on the auditing thread for every audit entry handed over
+        (the dashboard draws its markers from them)."""
+        self._audit_listeners.append(callback)
 
     def execute(self, op: DbOp) -> None:
         """Apply a small change (console.storage.ops) in the next batch, after its inserts."""
