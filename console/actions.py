@@ -57,7 +57,26 @@ class SetGoodsOnSale:
     on_sale: bool
 
 
-Action = DeleteComment | MuteUser | UnmuteUser | BanAllComments | PushGoods | SetGoodsOnSale
+@dataclass(frozen=True, slots=True)
+class SortGoods:
+    goods_ids: tuple[str, ...]  # the room's goods in the new order
+
+
+@dataclass(frozen=True, slots=True)
+class ImportGoods:
+    goods_ids: tuple[str, ...]  # approved goods to add to the room
+
+
+Action = (
+    DeleteComment
+    | MuteUser
+    | UnmuteUser
+    | BanAllComments
+    | PushGoods
+    | SetGoodsOnSale
+    | SortGoods
+    | ImportGoods
+)
 
 ACTION_NAMES: dict[type, str] = {
     DeleteComment: "delete_comment",
@@ -66,6 +85,8 @@ ACTION_NAMES: dict[type, str] = {
     BanAllComments: "ban_all",
     PushGoods: "push_goods",
     SetGoodsOnSale: "goods_on_sale",
+    SortGoods: "sort_goods",
+    ImportGoods: "import_goods",
 }
 
 _CAPABILITIES: dict[type, Capability] = {
@@ -75,6 +96,8 @@ _CAPABILITIES: dict[type, Capability] = {
     BanAllComments: Capability.BAN_ALL,
     PushGoods: Capability.PUSH_GOODS,
     SetGoodsOnSale: Capability.GOODS_ON_SALE,
+    SortGoods: Capability.SORT_GOODS,
+    ImportGoods: Capability.IMPORT_GOODS,
 }
 
 
@@ -87,5 +110,6 @@ def action_name(action: Action) -> str:
 
 
 def action_to_command(action: Action) -> dict[str, Any]:
-    """The relay wire form: ``{"type": "command", "action": name, **fields}``."""
-    return {"type": "command", "action": action_name(action), **asdict(action)}
+    """The relay wire form: ``{"type": "command", "action": name, **fields}`` (tuples as lists)."""
+    fields = {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(action).items()}
+    return {"type": "command", "action": action_name(action), **fields}

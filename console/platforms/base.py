@@ -15,6 +15,7 @@ from typing import ClassVar, Protocol
 from console.actions import Action, Capability, required_capability
 from console.errors import Unsupported
 from console.events import Event, RejectReason
+from console.goods import GoodsItem
 from console.i18n import QT_TRANSLATE_NOOP
 from console.log import platform as log
 
@@ -53,6 +54,21 @@ class Connector(ABC):
     def _perform(self, action: Action) -> None:
         """Connectors with capabilities override this; ``perform`` has checked the capability."""
         raise NotImplementedError
+
+    def room_goods(self) -> list[GoodsItem]:
+        """The goods in the room, in their order (blocking: call from a worker thread)."""
+        raise Unsupported(QT_TRANSLATE_NOOP("errors", "This platform has no goods list."))
+
+    def approved_goods(self) -> list[GoodsItem]:
+        """Goods approved for live rooms, to import (blocking: call from a worker thread)."""
+        raise Unsupported(QT_TRANSLATE_NOOP("errors", "This platform has no goods library."))
+
+    def lottery_opened(self, kind: str, keyword: str) -> None:  # noqa: B027 - optional hook
+        """The console opened a lottery (``kind`` "comment" or "like"). Platforms have no
+        lottery API; the demo room's audience uses this to join in."""
+
+    def lottery_closed(self) -> None:  # noqa: B027 - optional hook
+        """The console closed the open lottery."""
 
     @abstractmethod
     def describe(self) -> str:

@@ -12,7 +12,7 @@ import math
 import random
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from console.actions import (
@@ -20,14 +20,22 @@ from console.actions import (
     BanAllComments,
     Capability,
     DeleteComment,
+    ImportGoods,
     MuteUser,
+    PushGoods,
+    SetGoodsOnSale,
+    SortGoods,
     UnmuteUser,
 )
 from console.events import Comment, Event, Like, RoomStatus, Viewers, event_to_json
+from console.goods import GoodsItem
 from console.platforms import demo_script as script
 from console.platforms.base import EventSink, PacedConnector
+from console.platforms.demo_catalogue import DemoCatalogue
 
 REGULARS = 60  # the chatty core of the room: a good share of comments come from them
+LOTTERY_JOIN_SHARE = 0.02  # of the online viewers, who join an open lottery each second
+PUSH_REACTION_SECONDS = 90.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +67,32 @@ def nickname_for(index: int) -> str:
     return f"{name}{deco}"
 
 
+@dataclass(eq=False)
+class Stimulus:
+    """Something the team did that moves the audience for a while: more viewers, more
+    comments about it (``texts``), more likes, or lottery entries (``entry_keyword``)."""
+
+    start: float
+    duration: float | None = None  # None: until withdrawn
+    viewer_boost: float = 0.0  # extra share of online viewers at full strength
+    comment_factor: float = 0.0  # extra comments, as a share of the normal rate
+    texts: tuple[str, ...] = ()  # what those extra comments say
+    like_factor: float = 0.0  # extra likes, as a share of the normal amount
+    entry_keyword: str | None = None  # a comment lottery: viewers join once each
+    joined: set[int] = field(default_factory=set)
+
+    def strength(self, second: float) -> float:
+        if second < self.start:
+            return 0.0
+        if self.duration is None:
+            return 1.0
+        return max(0.0, 1.0 - (second - self.start) / self.duration)
+
+
+def _full_width(text: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
 class DemoAudience:
     """Generates the room's events one simulated second at a time."""
 
@@ -74,6 +108,19 @@ class DemoAudience:
         self._burst_size = 0
         self._kinds = [kind for kind, _ in script.COMMENT_KINDS]
         self._kind_weights = [weight for _, weight in script.COMMENT_KINDS]
+        self._stimuli: list[Stimulus] = []
+        self._stimuli_lock = threading.Lock()
+        self._active: list[tuple[Stimulus, float]] = []
+
+    def stimulate(self, stimulus: Stimulus) -> None:
+        """Start a reaction (any thread); it applies from its ``start`` second on."""
+        with self._stimuli_lock:
+            self._stimuli.append(stimulus)
+
+    def withdraw(self, stimulus: Stimulus) -> None:
+        with self._stimuli_lock:
+            if stimulus in self._stimuli:
+                self._stimuli.remove(stimulus)
 
     def events(self) -> Iterator[Event]:
         """The whole show, forever, in time order."""
@@ -85,9 +132,12 @@ class DemoAudience:
 
     def second(self, s: int) -> list[Event]:
         """Events with s <= t < s + 1 (call with s = 0, 1, 2, ... in order)."""
+        with self._stimuli_lock:
+            self._stimuli = [st for st in self._stimuli if st.strength(s) > 0 or s < st.start]
+            self._active = [(st, st.strength(s)) for st in self._stimuli if st.strength(s) > 0]
         self._move_audience(s)
         out: list[Event] = [Viewers(float(s), self._online, self._total)]
-        timed = self._comments(s) + self._likes(s)
+        timed = self._comments(s) + self._likes(s) + self._lottery_entries(s)
         timed.sort(key=lambda e: e.t)
         out.extend(timed)
         return out
@@ -102,7 +152,8 @@ class DemoAudience:
         return max(1.0, (0.2 * peak + 0.8 * peak * warm) * wave * noise)
 
     def _move_audience(self, s: int) -> None:
-        target = self._target_online(s)
+        boost = sum(st.viewer_boost * strength for st, strength in self._active)
+        target = self._target_online(s) * (1.0 + boost)
         leaving = min(self._online, int(self._online * 0.004 + self._rng.random() * 2))
         joining = max(0, round(target) - self._online + leaving)
         self._online += joining - leaving
@@ -110,7 +161,8 @@ class DemoAudience:
 
     def _comment_rate(self) -> float:
         rate = self.settings.comment_rate
-        return rate if rate is not None else max(1.5, self._online * 0.004)
+        base = rate if rate is not None else max(1.5, self._online * 0.004)
+        return base * (1.0 + sum(st.comment_factor * strength for st, strength in self._active))
 
     def _comments(self, s: int) -> list[Event]:
         rate = self._comment_rate()
@@ -135,7 +187,14 @@ class DemoAudience:
     def _comment(self, t: float) -> Comment:
         rng = self._rng
         user = self._pick_user()
-        templates = rng.choices(self._kinds, self._kind_weights)[0]
+        kinds, weights = self._kinds, self._kind_weights
+        reactions = [(st.texts, st.comment_factor * k) for st, k in self._active if st.texts]
+        if reactions:
+            # Weights of the normal chat sum to 100: a factor of 1 doubles the comment rate
+            # and half of all comments are then about what was just pushed.
+            kinds = [*kinds, *(texts for texts, _ in reactions)]
+            weights = [*weights, *(share * 100 for _, share in reactions)]
+        templates = rng.choices(kinds, weights)[0]
         text = rng.choice(templates)
         if "{" in text:
             text = text.format(
@@ -153,6 +212,7 @@ class DemoAudience:
             self._burst_left = rng.randint(3, 8)
             self._burst_size = rng.randint(5, 10 + self._online // 60)
         count = max(0, int(self._online * 0.002 + rng.random() * 2))
+        count = int(count * (1.0 + sum(st.like_factor * k for st, k in self._active)))
         in_burst = self._burst_left > 0
         if in_burst:
             self._burst_left -= 1
@@ -165,6 +225,42 @@ class DemoAudience:
             )
             for _ in range(count)
         ]
+
+    def _lottery_entries(self, s: int) -> list[Event]:
+        """Viewers joining open comment lotteries: each once, mostly typing the keyword right."""
+        rng = self._rng
+        out: list[Event] = []
+        for stimulus, strength in self._active:
+            keyword = stimulus.entry_keyword
+            if keyword is None:
+                continue
+            expected = self._online * LOTTERY_JOIN_SHARE * strength
+            for _ in range(int(expected) + (rng.random() < expected % 1)):
+                user = self._pick_user()
+                if user in stimulus.joined:
+                    continue
+                stimulus.joined.add(user)
+                self._comment_seq += 1
+                text = rng.choices(
+                    (
+                        keyword,
+                        f"{keyword}!!",
+                        f"{keyword}{keyword}",
+                        _full_width(keyword),
+                        keyword[:-1] or "?",
+                    ),
+                    (60, 15, 10, 10, 5),  # 5 % get it wrong and do not enter
+                )[0]
+                out.append(
+                    Comment(
+                        round(s + rng.random(), 3),
+                        f"c{self._comment_seq:08d}",
+                        f"u{user:06d}",
+                        nickname_for(user),
+                        text,
+                    )
+                )
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +289,10 @@ class DemoConnector(PacedConnector):
             Capability.DELETE_COMMENT,
             Capability.MUTE_USER,
             Capability.BAN_ALL,
+            Capability.PUSH_GOODS,
+            Capability.GOODS_ON_SALE,
+            Capability.SORT_GOODS,
+            Capability.IMPORT_GOODS,
         }
     )
 
@@ -207,6 +307,8 @@ class DemoConnector(PacedConnector):
         self._banned_all = False
         self._withheld = 0
         self._blocked_by_ban = 0
+        self.catalogue = DemoCatalogue()
+        self._lottery: Stimulus | None = None
 
     def admit(self, event: Event) -> bool:
         with self._lock:
@@ -232,8 +334,39 @@ class DemoConnector(PacedConnector):
                 self._muted.pop(action.user_id, None)
             elif isinstance(action, BanAllComments):
                 self._banned_all = action.banned
+            elif isinstance(action, PushGoods):
+                number, item = self.catalogue.push(action.goods_id)
+                self.audience.stimulate(push_reaction(number, item, self._now))
+            elif isinstance(action, SetGoodsOnSale):
+                self.catalogue.set_on_sale(action.goods_id, action.on_sale)
+            elif isinstance(action, SortGoods):
+                self.catalogue.sort(action.goods_ids)
+            elif isinstance(action, ImportGoods):
+                self.catalogue.import_goods(action.goods_ids)
             else:
                 raise NotImplementedError(type(action).__name__)
+
+    def room_goods(self) -> list[GoodsItem]:
+        return self.catalogue.room_goods()
+
+    def approved_goods(self) -> list[GoodsItem]:
+        return self.catalogue.approved_goods()
+
+    def lottery_opened(self, kind: str, keyword: str) -> None:
+        self.lottery_closed()
+        with self._lock:
+            now = self._now
+        if kind == "comment":
+            stimulus = Stimulus(start=now, entry_keyword=keyword, viewer_boost=0.03)
+        else:
+            stimulus = Stimulus(start=now, like_factor=2.0, viewer_boost=0.03)
+        self._lottery = stimulus
+        self.audience.stimulate(stimulus)
+
+    def lottery_closed(self) -> None:
+        if self._lottery is not None:
+            self.audience.withdraw(self._lottery)
+            self._lottery = None
 
     def viewer_view(self) -> ViewerView:
         with self._lock:
@@ -255,6 +388,24 @@ class DemoConnector(PacedConnector):
 
     def events(self, sink: EventSink) -> Iterable[Event]:
         return self.audience.events()
+
+
+def push_reaction(number: int, item: GoodsItem, now: float) -> Stimulus:
+    """How the room reacts to a goods card popping up: questions and "want" about it, a few
+    more viewers, fading over a minute and a half."""
+    short = item.name[:6]
+    texts = (
+        f"{number}号多少钱", f"想要{number}号", f"{number}号有什么颜色", f"{short}还有吗",
+        f"已拍{number}号", "拍了拍了", f"{number}号链接", f"{short}怎么样", "上链接了吗", "想要",
+    )  # fmt: skip
+    return Stimulus(
+        start=now,
+        duration=PUSH_REACTION_SECONDS,
+        viewer_boost=0.08,
+        comment_factor=1.0,
+        texts=texts,
+        like_factor=0.5,
+    )
 
 
 def export_show(settings: DemoSettings, seconds: int, path: Path) -> int:

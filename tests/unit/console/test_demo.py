@@ -8,6 +8,7 @@ import statistics
 import time
 from collections import Counter
 
+import pytest
 from helpers.sinks import RecordingSink
 
 from console.events import Comment, Like, RoomStatus, Viewers
@@ -100,3 +101,64 @@ def test_connector_plays_the_audience_in_real_time() -> None:
     assert 30 < len(comments) < 400  # about a second's worth, not the whole show at once
     assert not connector.finished
     assert "seed=8" in connector.describe()
+
+
+def run_seconds(audience: DemoAudience, start: int, stop: int) -> list:
+    return [e for s in range(start, stop) for e in audience.second(s)]
+
+
+def test_a_goods_push_gets_the_room_talking_about_it() -> None:
+    from console.platforms.demo import push_reaction
+    from console.platforms.demo_catalogue import DemoCatalogue
+
+    quiet, pushed = DemoAudience(DemoSettings(seed=12)), DemoAudience(DemoSettings(seed=12))
+    run_seconds(quiet, 0, 300)
+    run_seconds(pushed, 0, 300)
+    number, item = DemoCatalogue().push("g003")
+    pushed.stimulate(push_reaction(number, item, 300.0))
+    after_quiet = [e for e in run_seconds(quiet, 300, 360) if isinstance(e, Comment)]
+    after_push = [e for e in run_seconds(pushed, 300, 360) if isinstance(e, Comment)]
+    assert len(after_push) > 1.4 * len(after_quiet)
+    about_it = [c for c in after_push if "3号" in c.text or item.name[:6] in c.text]
+    assert len(about_it) > 0.2 * len(after_push)
+    run_seconds(pushed, 360, 400)  # the reaction fades out 90 s after the push
+    tail = [e for e in run_seconds(pushed, 400, 460) if isinstance(e, Comment)]
+    assert sum(item.name[:6] in c.text for c in tail) == 0
+
+
+def test_viewers_join_an_open_lottery_once_each() -> None:
+    from console.platforms.demo import Stimulus
+
+    audience = DemoAudience(DemoSettings(seed=13))
+    run_seconds(audience, 0, 200)
+    lottery = Stimulus(start=200, entry_keyword="想要耳机")
+    audience.stimulate(lottery)
+    comments = [e for e in run_seconds(audience, 200, 260) if isinstance(e, Comment)]
+    entries = [c for c in comments if "想要耳机" in c.text or c.text.replace("！", "!") == "想要耳机"]
+    users = [c.user_id for c in comments if c.text in ("想要耳机", "想要耳机!!", "想要耳机想要耳机")]
+    assert len(entries) > 200
+    assert len(users) == len(set(users))  # one entry per viewer
+    assert any(c.text == "想要耳" for c in comments)  # a few get the keyword wrong
+    audience.withdraw(lottery)
+    after = [e for e in run_seconds(audience, 260, 300) if isinstance(e, Comment)]
+    assert sum("想要耳机" in c.text for c in after) < 5
+
+
+def test_the_demo_catalogue_enforces_platform_rules() -> None:
+    from console.errors import OperatorError
+    from console.platforms.demo_catalogue import ROOM_GOODS_LIMIT, DemoCatalogue
+
+    catalogue = DemoCatalogue()
+    room = [g.goods_id for g in catalogue.room_goods()]
+    assert len(room) == 8 and len(catalogue.approved_goods()) == 12
+    assert catalogue.push(room[2])[0] == 3
+    catalogue.set_on_sale(room[2], False)
+    with pytest.raises(OperatorError):
+        catalogue.push(room[2])
+    catalogue.sort(tuple(reversed(room)))
+    assert [g.goods_id for g in catalogue.room_goods()] == list(reversed(room))
+    catalogue.import_goods(("g009", "g010"))
+    with pytest.raises(OperatorError) as full:
+        catalogue.import_goods(("g011",))
+    assert str(ROOM_GOODS_LIMIT) in full.value.render()
+    assert all(g.cover_url.startswith("file://") for g in catalogue.room_goods())
