@@ -34,8 +34,17 @@ from typing import Any, ClassVar
 
 import requests
 
-from console.actions import Action, BanAllComments, Capability, PushGoods, SetGoodsOnSale
+from console.actions import (
+    Action,
+    BanAllComments,
+    Capability,
+    ImportGoods,
+    PushGoods,
+    SetGoodsOnSale,
+    SortGoods,
+)
 from console.events import RoomStatus
+from console.goods import GoodsItem
 from console.log import platform as log
 from console.platforms.base import Connector, EventSink
 from console.platforms.wechat_errors import (
@@ -57,6 +66,7 @@ __all__ = [
     "WeChatApiError",
     "WeChatConnector",
     "WeChatLiveClient",
+    "goods_item",
 ]
 
 DEFAULT_BASE_URL = "https://api.weixin.qq.com"
@@ -687,6 +697,20 @@ class WeChatLiveClient:
         return error
 
 
+def goods_item(goods: Goods) -> GoodsItem:
+    """The console's platform-neutral view of a WeChat goods item."""
+    ranged = goods.price_type in (2, 3)  # price2 means something only for these price types
+    return GoodsItem(
+        goods_id=goods.goods_id,
+        name=goods.name,
+        price=goods.price,
+        price2=goods.price2 if ranged else None,
+        price_type=goods.price_type,
+        cover_url=goods.cover_img_url,
+        url=goods.url,
+    )
+
+
 MIN_POLL_INTERVAL = 30.0  # getliveinfo costs quota; the status never needs a faster look
 
 
@@ -737,8 +761,18 @@ class WeChatConnector(Connector):
                 self.client.push_goods(self.room_id, goods_id)
             case SetGoodsOnSale(goods_id=goods_id, on_sale=on_sale):
                 self.client.set_goods_on_sale(self.room_id, goods_id, on_sale)
+            case SortGoods(goods_ids=goods_ids):
+                self.client.sort_goods(self.room_id, goods_ids)
+            case ImportGoods(goods_ids=goods_ids):
+                self.client.import_goods(self.room_id, goods_ids)
             case _:
                 raise NotImplementedError(f"no WeChat call for {type(action).__name__}")
+
+    def room_goods(self) -> list[GoodsItem]:
+        return [goods_item(goods) for goods in self.client.room_goods(self.room_id)]
+
+    def approved_goods(self) -> list[GoodsItem]:
+        return [goods_item(goods) for goods in self.client.approved_goods()]
 
     def start(self, sink: EventSink) -> None:
         self._sink = sink

@@ -5,36 +5,42 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 
 import pytest
+
+from console.actions import (
+    BanAllComments,
+    Capability,
+    DeleteComment,
+    ImportGoods,
+    MuteUser,
+    PushGoods,
+    SetGoodsOnSale,
+    SortGoods,
+    UnmuteUser,
+)
+from console.errors import Unsupported
+from console.events import RoomStatus
+from console.goods import GoodsItem
+from console.platforms.wechat import WeChatApiError, WeChatConnector, WeChatLiveClient
 from fakes.wechat_server import (
     APPID,
     ENDED,
     GET_LIVE_INFO,
     GOODS_ON_SALE,
     GOODS_PUSH,
+    GOODS_SORT,
     LIVE,
     NOT_STARTED,
     PAUSED,
+    ROOM_ADD_GOODS,
     ROOM_UPDATE_COMMENT,
     SECRET,
     FakeRoom,
     FakeWeChatServer,
 )
 from helpers.sinks import RecordingSink
-
-from console.actions import (
-    BanAllComments,
-    Capability,
-    DeleteComment,
-    MuteUser,
-    PushGoods,
-    SetGoodsOnSale,
-    UnmuteUser,
-)
-from console.errors import Unsupported
-from console.events import RoomStatus
-from console.platforms.wechat import WeChatApiError, WeChatConnector, WeChatLiveClient
 
 
 @pytest.fixture
@@ -225,3 +231,83 @@ def test_describe_names_the_room_without_secrets(
     assert str(room.room_id) in text
     assert APPID in text
     assert SECRET not in text
+
+
+def test_room_goods_are_console_goods_in_the_room_order(
+    server: FakeWeChatServer, room: FakeRoom, connector: WeChatConnector
+) -> None:
+    ranged = server.add_goods("真丝睡衣", price_fen=19900, price2_fen=23900, price_type=2)
+    discount = server.add_goods("洁面乳", price_fen=6900, price2_fen=3990, price_type=3)
+    server.put_in_room(room.room_id, discount.goods_id, ranged.goods_id)
+
+    goods = connector.room_goods()
+
+    assert [item.goods_id for item in goods] == ["1", str(discount.goods_id), str(ranged.goods_id)]
+    assert goods[0] == GoodsItem(
+        goods_id="1",
+        name="保温杯",
+        price=Decimal("18.89"),
+        price2=None,
+        price_type=1,
+        cover_url="https://mmbiz.example/goods/1.jpg",
+        url="pages/goods/detail?id=1",
+    )
+    assert [item.shown_price for item in goods] == ["¥18.89", "¥39.90", "¥199.00–239.00"]
+
+
+def test_approved_goods_are_the_library_in_console_form(
+    server: FakeWeChatServer, connector: WeChatConnector
+) -> None:
+    server.add_goods("羊毛围巾", price_fen=12900)
+    server.add_goods("审核中的商品", audit_status=1)
+
+    library = connector.approved_goods()
+
+    assert [(item.goods_id, item.name, item.price) for item in library] == [
+        ("1", "保温杯", Decimal("18.89")),
+        ("2", "羊毛围巾", Decimal("129.00")),
+    ]
+    assert all(item.price2 is None for item in library)
+
+
+def test_sort_and_import_reach_the_room(
+    server: FakeWeChatServer, room: FakeRoom, connector: WeChatConnector
+) -> None:
+    second = server.add_goods("羊毛围巾")
+    third = server.add_goods("降噪耳机")
+
+    connector.perform(ImportGoods((str(second.goods_id), str(third.goods_id))))
+    connector.perform(SortGoods((str(third.goods_id), "1", str(second.goods_id))))
+
+    assert room.goods == [third.goods_id, 1, second.goods_id]
+    assert server.calls(ROOM_ADD_GOODS)[0].body == {
+        "roomId": room.room_id,
+        "ids": [second.goods_id, third.goods_id],
+    }
+    assert server.calls(GOODS_SORT)[0].body == {
+        "roomId": room.room_id,
+        "goods": [
+            {"goodsId": str(third.goods_id)},
+            {"goodsId": "1"},
+            {"goodsId": str(second.goods_id)},
+        ],
+    }
+    assert [item.goods_id for item in connector.room_goods()] == [
+        str(third.goods_id),
+        "1",
+        str(second.goods_id),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cap", "errcode"), [(1, 300026), (2, 300033)], ids=["room_full", "would_exceed"]
+)
+def test_an_import_past_the_room_limit_carries_the_platform_code(
+    server: FakeWeChatServer, room: FakeRoom, connector: WeChatConnector, cap: int, errcode: int
+) -> None:
+    server.room_goods_cap = cap
+    extra = [str(server.add_goods().goods_id) for _ in range(2)]
+    with pytest.raises(WeChatApiError) as caught:
+        connector.perform(ImportGoods(tuple(extra)))
+    assert caught.value.errcode == errcode
+    assert room.goods == [1]
