@@ -62,11 +62,13 @@ class RelayConnector(Connector):
     """Events from any number of connected sources; commands to those that can do them.
 
     ``capabilities`` changes while the show runs: live events always, plus whatever the
-    connected sources declared in their hello. ``on_sources_changed`` (optional) is called on
-    the relay's thread whenever a source connects, says hello or leaves.
+    connected sources declared in their hello. ``on_sources_changed`` (optional; an attribute
+    that may be set or cleared at any time, e.g. by a panel made after the relay started) is
+    called on the relay's thread whenever a source connects, says hello or leaves.
     """
 
     name = "relay"
+    restarts_clock = False  # sources keep their own show clock across a console restart
 
     def __init__(
         self,
@@ -90,7 +92,7 @@ class RelayConnector(Connector):
         self.command_timeout = command_timeout
         self._port = port
         self._token = token
-        self._on_sources_changed = on_sources_changed
+        self.on_sources_changed = on_sources_changed
         self._server: RelayServer | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
@@ -135,7 +137,7 @@ class RelayConnector(Connector):
             )
         sock = self._bind()
         self._port = sock.getsockname()[1]
-        server = RelayServer(sink, self.limits, self._token, self._on_sources_changed)
+        server = RelayServer(sink, self.limits, self._token, self._sources_changed)
         loop = asyncio.new_event_loop()
         thread = threading.Thread(
             target=self._run_loop, args=(loop,), name="connector-relay", daemon=True
@@ -149,6 +151,7 @@ class RelayConnector(Connector):
             sock.close()
             raise
         self._loop, self._thread, self._server = loop, thread, server
+        server.token = self._token  # a rotate_token() while the server was opening
         log.info(
             "relay listening on %s and %s (%s)",
             self.ws_url,
@@ -204,6 +207,11 @@ class RelayConnector(Connector):
         future = asyncio.run_coroutine_threadsafe(server.command(action, timeout), loop)
         # The coroutine enforces the timeout; the margin only guards against a stuck loop.
         future.result(timeout + START_TIMEOUT)
+
+    def _sources_changed(self) -> None:
+        callback = self.on_sources_changed
+        if callback is not None:
+            callback()
 
     def _bind(self) -> socket.socket:
         family = socket.AF_INET6 if ":" in self.host else socket.AF_INET

@@ -395,7 +395,9 @@ class RelayServer:
         known = {c.value for c in Capability}
         capabilities = frozenset(Capability(c) for c in declared if c in known)
         with self._lock:
-            source.name = clean_line(name, MAX_NAME_CHARS) or "source"
+            # JSON escapes can carry lone surrogates, which no display or encoder takes.
+            valid = name.encode("utf-8", "replace").decode("utf-8")
+            source.name = clean_line(valid, MAX_NAME_CHARS) or "source"
             source.capabilities = capabilities
         log.info(
             "relay source #%d is %s, can do: %s",
@@ -512,6 +514,7 @@ class RelayServer:
         key = (address, name)
         with self._lock:
             source = self._http.get(key)
+            first_request = source is None
             if source is None:
                 source = _Source(
                     next(self._ids),
@@ -527,7 +530,9 @@ class RelayServer:
                     self._http.popitem(last=False)
             self._http.move_to_end(key)
             source.last_seen = time.time()
-            return source
+        if first_request:  # it appears in the sources panel
+            self._changed()
+        return source
 
     def _http_bucket(self, address: str) -> TokenBucket:
         """HTTP senders are limited per address, so naming each request anew gains nothing."""

@@ -90,7 +90,14 @@ def as_items(value: Any) -> list[Any]:
 
 
 def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate a client sent as a JSON escape and that we echo back (an unknown
+        # capability of a hello): as an ASCII escape again, or the message cannot be sent.
+        return json.dumps(value, separators=(",", ":"))
+    return text
 
 
 def error_reply(error: str, detail: str, **counts: Any) -> dict[str, Any]:
