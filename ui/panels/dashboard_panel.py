@@ -1,76 +1,261 @@
-"""DashboardPanel: live curves of online viewers and cumulative likes (pyqtgraph).
+"""DashboardPanel: the audience at a glance — big numbers, live curves and what the team did.
 
-Curves redraw on a timer only when the metrics changed, with peak downsampling and
-clip-to-view so a six-hour show (21,600 one-second points) costs the same as a short one.
+Tiles: online now, peak online, likes, comments, and the last five minutes against the five
+before. Curves (pyqtgraph, one point per second): online viewers, cumulative likes, comments
+and likes per minute. Dashed vertical markers show goods pushes, lotteries, scene switches
+and bursts of moderation, so cause and effect line up. Hovering shows the values at that
+second. The time window follows the show (last 5 / 30 minutes) or shows all of it; curves
+are peak-downsampled and clipped to the view, so redrawing a six-hour show costs about what a
+short one does. Curves redraw on a timer, only when something changed.
 """
 
 from __future__ import annotations
 
-import pyqtgraph as pg
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from collections.abc import Iterable
+from enum import IntEnum
 
-from console.metrics import ShowMetrics
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.metrics import ShowMetrics, change_ratio
+from console.review import Marker, markers_from_audit
 from console.timefmt import show_clock
+from ui.charts import (
+    COMMENTS_PEN,
+    LIKES_PEN,
+    ONLINE_PEN,
+    add_markers,
+    add_right_axis_curve,
+    new_plot,
+    set_title,
+)
 from ui.text import arg
 
 REDRAW_INTERVAL_MS = 250
+RECENT_S = 300
 
 
-class ShowTimeAxis(pg.AxisItem):
-    """X axis labelled in show time (mm:ss / h:mm:ss) instead of raw seconds."""
+class TimeWindow(IntEnum):
+    LAST_5_MIN = 300
+    LAST_30_MIN = 1800
+    WHOLE_SHOW = 0
 
-    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        return [show_clock(v) for v in values]
+
+def _percent(ratio: float | None) -> str:
+    return "—" if ratio is None else f"{ratio * 100:+.0f}%"
+
+
+class Tile(QFrame):
+    """A big number with a caption and a small line under it."""
+
+    def __init__(self, name: str, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.caption = QLabel(caption, self)
+        self.value = QLabel("0", self)
+        self.value.setObjectName(f"{name}Value")
+        self.value.setStyleSheet("font-size: 20px; font-weight: 600;")
+        self.note = QLabel("", self)
+        self.note.setObjectName(f"{name}Note")
+        self.note.setStyleSheet("color: #666;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(0)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.value)
+        layout.addWidget(self.note)
+
+    def show_values(self, value: str, note: str = "") -> None:
+        self.value.setText(value)
+        self.note.setText(note)
 
 
 class DashboardPanel(QWidget):
-    def __init__(self, metrics: ShowMetrics, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, metrics: ShowMetrics, parent: QWidget | None = None, *, live: bool = True
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("dashboardPanel")
         self.metrics = metrics
+        self.live = live
+        self.window_mode = TimeWindow.LAST_30_MIN if live else TimeWindow.WHOLE_SHOW
         self._drawn_version = -1
+        self._audits: list[object] = []
+        self.markers: list[Marker] = []
+        self._marker_lines: list[tuple[pg.PlotItem, pg.InfiniteLine]] = []
+
+        self.tiles = {
+            "online": Tile("tileOnline", self.tr("Online now"), self),
+            "peak": Tile("tilePeak", self.tr("Peak online"), self),
+            "likes": Tile("tileLikes", self.tr("Likes"), self),
+            "comments": Tile("tileComments", self.tr("Comments"), self),
+        }
+        tiles = QGridLayout()
+        tiles.setSpacing(6)
+        for column, tile in enumerate(self.tiles.values()):
+            tiles.addWidget(tile, 0, column)
+
+        self.window_buttons = QButtonGroup(self)
+        window_bar = QHBoxLayout()
+        window_bar.addWidget(QLabel(self.tr("Time window:"), self))
+        for mode, text, name in (
+            (TimeWindow.LAST_5_MIN, self.tr("Last 5 min"), "windowLast5"),
+            (TimeWindow.LAST_30_MIN, self.tr("Last 30 min"), "windowLast30"),
+            (TimeWindow.WHOLE_SHOW, self.tr("Whole show"), "windowWhole"),
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(name)
+            button.setCheckable(True)
+            button.setChecked(mode == self.window_mode)
+            self.window_buttons.addButton(button, int(mode))
+            window_bar.addWidget(button)
+        window_bar.addStretch(1)
+        self.hover_label = QLabel(self)
+        self.hover_label.setObjectName("hoverValues")
+        self.hover_label.setTextFormat(Qt.TextFormat.PlainText)
+        window_bar.addWidget(self.hover_label)
+        self.window_buttons.idClicked.connect(lambda mode: self.set_window(TimeWindow(mode)))
 
         self.graphics = pg.GraphicsLayoutWidget(self)
         self.graphics.setBackground("w")
-        self.viewers_plot = self._add_plot(0, self.tr("Online viewers"))
-        self.likes_plot = self._add_plot(1, self.tr("Likes (cumulative)"))
-        self.likes_plot.setXLink(self.viewers_plot)
-        self.viewers_curve = self.viewers_plot.plot(pen=pg.mkPen("#1f6fd1", width=2))
-        self.likes_curve = self.likes_plot.plot(pen=pg.mkPen("#e0523a", width=2))
+        self.viewers_plot = new_plot(self.graphics.ci, 0, self.tr("Online viewers"))
+        self.likes_plot = new_plot(self.graphics.ci, 1, self.tr("Likes (cumulative)"))
+        self.rate_plot = new_plot(self.graphics.ci, 2, self.tr("Comments and likes per minute"))
+        self.plots = (self.viewers_plot, self.likes_plot, self.rate_plot)
+        for plot in self.plots[1:]:
+            plot.setXLink(self.viewers_plot)
+        # Counts are never NaN: skipping pyqtgraph's finite check saves time on every redraw.
+        self.viewers_curve = self.viewers_plot.plot(pen=ONLINE_PEN, skipFiniteCheck=True)
+        self.likes_curve = self.likes_plot.plot(pen=LIKES_PEN, skipFiniteCheck=True)
+        self.rate_plot.getAxis("left").setLabel(self.tr("Comments"), color="#2e9d57")
+        self.comments_rate_curve = self.rate_plot.plot(pen=COMMENTS_PEN, skipFiniteCheck=True)
+        self.likes_rate_curve = add_right_axis_curve(self.rate_plot, LIKES_PEN, self.tr("Likes"))
+        self.cursor_lines = [pg.InfiniteLine(angle=90, pen=pg.mkPen("#999")) for _ in self.plots]
+        for plot, line in zip(self.plots, self.cursor_lines, strict=True):
+            plot.addItem(line, ignoreBounds=True)
+            line.setVisible(False)
+        self.graphics.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.graphics)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(tiles)
+        layout.addLayout(window_bar)
+        layout.addWidget(self.graphics, 1)
 
         self._timer = QTimer(self)
         self._timer.setInterval(REDRAW_INTERVAL_MS)
         self._timer.timeout.connect(self.refresh)
-        self._timer.start()
+        if live:
+            self._timer.start()
 
-    def _add_plot(self, row: int, title: str) -> pg.PlotItem:
-        plot = self.graphics.addPlot(row=row, col=0, axisItems={"bottom": ShowTimeAxis("bottom")})
-        _set_title(plot, title)
-        plot.showGrid(x=True, y=True, alpha=0.2)
-        plot.setDownsampling(auto=True, mode="peak")
-        plot.setClipToView(True)
-        plot.setMouseEnabled(x=True, y=False)
-        plot.enableAutoRange(axis="y")
-        return plot
+    # -- inputs ------------------------------------------------------------------------------
+    def add_audits(self, records: Iterable[object]) -> None:
+        """New audit entries (AuditRecord or stored AuditEntry): redraw the markers."""
+        self._audits.extend(records)
+        markers = markers_from_audit(self._audits)
+        if markers != self.markers:
+            self.markers = markers
+            for plot, line in self._marker_lines:
+                plot.removeItem(line)
+            self._marker_lines = add_markers(self.plots, markers, labelled=self.viewers_plot)
 
+    def set_window(self, mode: TimeWindow) -> None:
+        self.window_mode = mode
+        button = self.window_buttons.button(int(mode))
+        if button is not None and not button.isChecked():
+            button.setChecked(True)
+        self._apply_window()
+
+    # -- drawing -----------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Redraw the curves if new data arrived since the last redraw."""
-        if self.metrics.version == self._drawn_version:
+        """Redraw the curves and tiles if new data arrived since the last redraw."""
+        metrics = self.metrics
+        if metrics.version == self._drawn_version:
             return
-        self._drawn_version = self.metrics.version
-        x = self.metrics.time_axis()
-        self.viewers_curve.setData(x, self.metrics.online())
-        self.likes_curve.setData(x, self.metrics.likes_cumulative())
-        online = f"{self.metrics.current_online():,}"
-        likes = f"{self.metrics.total_likes():,}"
-        _set_title(self.viewers_plot, arg(self.tr("Online viewers: %1"), online))
-        _set_title(self.likes_plot, arg(self.tr("Likes (cumulative): %1"), likes))
+        self._drawn_version = metrics.version
+        x = metrics.time_axis()
+        self.viewers_curve.setData(x, metrics.online())
+        self.likes_curve.setData(x, metrics.likes_cumulative())
+        self.comments_rate_curve.setData(x, metrics.comments_per_minute())
+        self.likes_rate_curve.setData(x, metrics.likes_per_minute())
+        self._update_tiles()
+        self._apply_window()
 
+    def _apply_window(self) -> None:
+        end = max(self.metrics.seconds, 1)
+        span = int(self.window_mode)
+        start = 0 if span == 0 else max(0, end - span)
+        self.viewers_plot.setXRange(start, max(end, start + min(span or end, 60)), padding=0.01)
 
-def _set_title(plot: pg.PlotItem, text: str) -> None:
-    plot.setTitle(text, color="#333", size="10pt")
+    def _update_tiles(self) -> None:
+        m = self.metrics
+        now = m.seconds
+        recent, previous = (
+            m.window(now - RECENT_S, now),
+            m.window(now - 2 * RECENT_S, now - RECENT_S),
+        )
+        peak, peak_at = m.peak_online()
+        self.tiles["online"].show_values(
+            f"{m.current_online():,}",
+            arg(
+                self.tr("5 min: %1"),
+                _percent(change_ratio(recent.average_online, previous.average_online)),
+            ),
+        )
+        self.tiles["peak"].show_values(f"{peak:,}", arg(self.tr("at %1"), show_clock(peak_at)))
+        self.tiles["likes"].show_values(
+            f"{m.total_likes():,}",
+            arg(
+                self.tr("5 min: %1 (%2)"),
+                f"{recent.likes:,}",
+                _percent(change_ratio(recent.likes, previous.likes)),
+            ),
+        )
+        self.tiles["comments"].show_values(
+            f"{m.total_comments():,}",
+            arg(
+                self.tr("5 min: %1 (%2)"),
+                f"{recent.comments:,}",
+                _percent(change_ratio(recent.comments, previous.comments)),
+            ),
+        )
+        set_title(self.viewers_plot, arg(self.tr("Online viewers: %1"), f"{m.current_online():,}"))
+
+    def values_at(self, second: int) -> str:
+        """The hover text for one second of the show."""
+        m = self.metrics
+        if not 0 <= second < m.seconds:
+            return ""
+        return arg(
+            self.tr("%1 · online %2 · likes %3 · comments/min %4 · likes/min %5"),
+            show_clock(second),
+            f"{int(m.online()[second]):,}",
+            f"{int(m.likes_cumulative()[second]):,}",
+            f"{int(m.comments_per_minute()[second]):,}",
+            f"{int(m.likes_per_minute()[second]):,}",
+        )
+
+    def _on_mouse_moved(self, position: QPointF) -> None:
+        for plot in self.plots:
+            if plot.sceneBoundingRect().contains(position):
+                second = round(plot.vb.mapSceneToView(position).x())
+                text = self.values_at(second)
+                for line in self.cursor_lines:
+                    line.setPos(second)
+                    line.setVisible(bool(text))
+                self.hover_label.setText(text)
+                return
+        for line in self.cursor_lines:
+            line.setVisible(False)
+        self.hover_label.setText("")

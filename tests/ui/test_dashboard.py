@@ -1,0 +1,111 @@
+"""The dashboard: curves and tiles follow the events, markers follow the audit log, the time
+window selector, hover values, past shows read-only and the review export from the app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+from console.platforms.replay import ReplayConnector
+from console.storage.writer import AuditRecord
+from helpers.shows import KnownShow
+from ui.main_window import MainWindow
+from ui.show_history import ShowListDialog
+
+
+def replay_window(make_window, qtbot, tmp_path: Path) -> tuple[MainWindow, KnownShow]:
+    show = KnownShow().build()
+    window: MainWindow = make_window(
+        ReplayConnector(show.write_jsonl(tmp_path / "show.jsonl"), speed=0)
+    )
+    qtbot.waitUntil(lambda: window.session.connector.finished, timeout=15_000)
+    qtbot.waitUntil(lambda: window.metrics.seconds == show.seconds)
+    return window, show
+
+
+def marker_lines(plot: pg.PlotItem) -> list[pg.InfiniteLine]:
+    """Labelled vertical lines (the hover cursor has no label)."""
+    return [i for i in plot.items if isinstance(i, pg.InfiniteLine) and hasattr(i, "label")]
+
+
+def test_curves_and_tiles_follow_the_events(make_window, qtbot, tmp_path: Path) -> None:
+    window, show = replay_window(make_window, qtbot, tmp_path)
+    panel = window.dashboard_panel
+    panel.refresh()
+    assert panel.viewers_curve.yData[-1] == show.online_at(599)
+    assert panel.likes_curve.yData[-1] == 400
+    comments = show.comments()
+    last_minute = sum(1 for c in comments if 540 <= c.t < 600)
+    assert panel.comments_rate_curve.yData[-1] == last_minute
+    assert panel.likes_rate_curve.yData[-1] == 2 * 20
+    assert panel.tiles["online"].value.text() == f"{show.online_at(599):,}"
+    assert panel.tiles["peak"].value.text() == f"{show.online_at(599):,}"
+    assert panel.tiles["comments"].value.text() == f"{len(comments):,}"
+    recent = sum(1 for c in comments if 300 <= c.t < 600)
+    previous = sum(1 for c in comments if 0 <= c.t < 300)
+    note = panel.tiles["comments"].note.text()
+    assert f"{recent:,}" in note and f"{(recent / previous - 1) * 100:+.0f}%" in note
+
+
+def test_markers_come_from_the_audit_log(make_window, qtbot, tmp_path: Path) -> None:
+    window, show = replay_window(make_window, qtbot, tmp_path)
+    for record in show.audits:
+        window.session.writer.audit(record)  # as the goods, lottery and moderation services do
+    panel = window.dashboard_panel
+    qtbot.waitUntil(lambda: len(panel.markers) == 4)
+    assert [m.kind for m in panel.markers] == [
+        "goods.push",
+        "lottery.open",
+        "lottery.draw",
+        "moderation",
+    ]
+    lines = marker_lines(panel.viewers_plot)
+    assert sorted(line.value() for line in lines) == [120.0, 300.0, 360.0, 400.0]
+    assert any("3号" in line.label.toPlainText() for line in lines)
+    window.session.writer.audit(
+        AuditRecord("obs.scene", "商品特写", "ok", "op", t=590.0, detail={"scene": "商品特写"})
+    )
+    qtbot.waitUntil(lambda: len(panel.markers) == 5)
+
+
+def test_time_window_selector(make_window, qtbot, tmp_path: Path) -> None:
+    window, _show = replay_window(make_window, qtbot, tmp_path)
+    panel = window.dashboard_panel
+    qtbot.mouseClick(panel.findChild(object, "windowLast5"), Qt.MouseButton.LeftButton)
+    start, end = panel.viewers_plot.viewRange()[0]
+    assert 290 <= start <= 310 and 595 <= end <= 615
+    qtbot.mouseClick(panel.findChild(object, "windowWhole"), Qt.MouseButton.LeftButton)
+    start, end = panel.viewers_plot.viewRange()[0]
+    assert start <= 10 and end >= 595
+    qtbot.mouseClick(panel.findChild(object, "windowLast30"), Qt.MouseButton.LeftButton)
+    start, _end = panel.viewers_plot.viewRange()[0]
+    assert start <= 10  # the show is shorter than 30 minutes
+
+
+def test_hover_shows_the_values_at_that_second(make_window, qtbot, tmp_path: Path) -> None:
+    window, show = replay_window(make_window, qtbot, tmp_path)
+    panel = window.dashboard_panel
+    text = panel.values_at(250)
+    assert "04:10" in text and f"{show.online_at(250):,}" in text
+    likes_so_far = sum(2 for s in range(0, 251, 3))
+    assert f"{likes_so_far:,}" in text
+    assert panel.values_at(10_000) == ""
+
+
+def test_past_shows_open_read_only_and_export(make_window, qtbot, tmp_path: Path) -> None:
+    window, show = replay_window(make_window, qtbot, tmp_path)
+    assert window.session.writer.flush()
+    dialog: ShowListDialog = window.open_history()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() >= 1)
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    viewer = dialog.viewers[-1]
+    qtbot.waitUntil(lambda: viewer.dashboard.metrics.seconds == show.seconds)
+    assert viewer.dashboard.viewers_curve.yData[-1] == show.online_at(599)
+    assert not viewer.dashboard.live
+    out = tmp_path / "review"
+    viewer.export_to(out)
+    qtbot.waitUntil(lambda: (out / "report.html").exists(), timeout=15_000)
+    assert len(list(out.glob("*.png"))) == 3

@@ -1,0 +1,95 @@
+"""The review (复盘): numbers, CSV and HTML from a stored show, checked against what was fed in."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from console.review import build_report, latest_show_id, write_csv_files, write_html
+from console.storage.database import create_db_engine
+from helpers.shows import QUESTION_TEXTS, KnownShow
+
+
+@pytest.fixture
+def known(db_url: str) -> tuple[KnownShow, int]:
+    show = KnownShow().build()
+    return show, show.store(db_url)
+
+
+def test_report_numbers_match_the_show(known, db_url: str) -> None:
+    show, show_id = known
+    engine = create_db_engine(db_url)
+    assert latest_show_id(engine) == show_id
+    report = build_report(engine, show_id)
+    comments = show.comments()
+    assert report.length_s == 600
+    assert report.metrics.peak_online() == (show.online_at(599), 590)  # first second at 159
+    expected_average = sum(show.online_at(s) for s in range(600)) / 600
+    assert report.average_online == pytest.approx(expected_average)
+    assert report.metrics.total_likes() == 2 * 200
+    assert report.metrics.total_comments() == len(comments)
+    assert report.comments_per_minute == pytest.approx(len(comments) / 10)
+    assert report.questions == sum(c.text in QUESTION_TEXTS for c in comments)
+    assert report.moderation == {"user.mute": 4, "comment.delete": 1}
+
+
+def test_goods_push_effect_compares_five_minutes_before_and_after(known, db_url: str) -> None:
+    show, show_id = known
+    report = build_report(create_db_engine(db_url), show_id)
+    [push] = report.pushes  # the failed push is not counted
+    assert push.goods == "3号 氨基酸洁面乳<script>"
+    before = [c for c in show.comments() if 0 <= c.t < 120]
+    after = [c for c in show.comments() if 120 <= c.t < 420]
+    assert (push.comments_before, push.comments_after) == (len(before), len(after))
+    assert push.viewers_before == pytest.approx(sum(show.online_at(s) for s in range(120)) / 120)
+    assert push.viewers_after == pytest.approx(
+        sum(show.online_at(s) for s in range(120, 420)) / 300
+    )
+
+
+def test_lotteries_and_markers(known, db_url: str) -> None:
+    _show, show_id = known
+    report = build_report(create_db_engine(db_url), show_id)
+    [lottery] = report.lotteries
+    assert (lottery.prize, lottery.entrants, lottery.winners) == ("蓝牙耳机", 42, ("小鹿", "阿杰"))
+    kinds = [(m.kind, m.t) for m in report.markers]
+    assert kinds == [
+        ("goods.push", 120.0),
+        ("lottery.open", 300.0),
+        ("lottery.draw", 360.0),
+        ("moderation", 400.0),  # four mutes within 30 s make one burst
+    ]
+
+
+def test_csv_and_html_files(known, db_url: str, tmp_path: Path) -> None:
+    show, show_id = known
+    report = build_report(create_db_engine(db_url), show_id)
+    files = write_csv_files(report, tmp_path)
+    assert {f.name for f in files} == {
+        "summary.csv",
+        "timeline.csv",
+        "pushes.csv",
+        "lotteries.csv",
+        "moderation.csv",
+    }
+    with (tmp_path / "timeline.csv").open(encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 600
+    assert int(rows[590]["online"]) == show.online_at(590)
+    assert sum(int(r["comments"]) for r in rows) == len(show.comments())
+    with (tmp_path / "summary.csv").open(encoding="utf-8-sig") as handle:
+        summary = dict(csv.reader(handle))
+    assert summary["comments"] == str(len(show.comments()))
+    assert summary["peak_online"] == str(show.online_at(599))
+    html = write_html(report, tmp_path, {"在线": "chart1.png"}).read_text(encoding="utf-8")
+    assert "<script>" not in html and "&lt;script&gt;" in html  # goods names are escaped
+    assert 'src="chart1.png"' in html and "蓝牙耳机" in html and "小鹿" in html
+
+
+def test_unknown_show_is_a_clear_error(db_url: str) -> None:
+    engine = create_db_engine(db_url)
+    KnownShow(seconds=10).build().store(db_url)
+    with pytest.raises(LookupError, match="no show 99"):
+        build_report(engine, 99)

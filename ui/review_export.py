@@ -1,0 +1,168 @@
+"""Exporting the review (复盘): charts drawn with the dashboard's pieces, plus CSV and HTML.
+
+Charts are QGraphics drawings, so they are rendered to images on the GUI thread; building the
+report (database reads) and writing files happen elsewhere: on a worker thread in the app,
+in sequence for the ``livedesk review`` command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QObject, QSize
+from PySide6.QtGui import QImage
+
+from console.paths import default_db_url
+from console.review import ShowReport, build_report, latest_show_id, write_csv_files, write_html
+from console.storage.database import create_db_engine, migrate
+from ui.charts import (
+    COMMENTS_PEN,
+    LIKES_PEN,
+    ONLINE_PEN,
+    add_markers,
+    add_right_axis_curve,
+    new_plot,
+)
+from ui.workers import run_in_worker
+
+CHART_SIZE = QSize(1200, 380)
+
+
+@dataclass(frozen=True, slots=True)
+class Exported:
+    report: ShowReport
+    files: list[Path]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("review", text)
+
+
+def render_charts(report: ShowReport) -> dict[str, QImage]:
+    """Chart title -> image (GUI thread)."""
+    m = report.metrics
+    x = m.time_axis()
+    charts: dict[str, QImage] = {}
+    specs: list[tuple[str, Callable[[pg.PlotItem], None]]] = [
+        (
+            QCoreApplication.translate("ReviewCharts", "Online viewers"),
+            lambda plot: plot.plot(x, m.online(), pen=ONLINE_PEN),
+        ),
+        (
+            QCoreApplication.translate("ReviewCharts", "Likes (cumulative)"),
+            lambda plot: plot.plot(x, m.likes_cumulative(), pen=LIKES_PEN),
+        ),
+        (
+            QCoreApplication.translate(
+                "ReviewCharts", "Comments per minute (left) and likes per minute (right)"
+            ),
+            lambda plot: (
+                plot.plot(x, m.comments_per_minute(), pen=COMMENTS_PEN),
+                add_right_axis_curve(plot, LIKES_PEN, "").setData(x, m.likes_per_minute()),
+            ),
+        ),
+    ]
+    for title, draw in specs:
+        view = pg.GraphicsLayoutWidget()
+        view.setBackground("w")
+        view.resize(CHART_SIZE)
+        plot = new_plot(view.ci, 0, title)
+        draw(plot)
+        plot.setXRange(0, max(m.seconds, 1), padding=0.01)
+        add_markers([plot], report.markers, labelled=plot)
+        view.show()  # offscreen in the review command; laid out before grabbing
+        QCoreApplication.processEvents()
+        charts[title] = view.grab().toImage()
+        view.close()
+        view.deleteLater()
+    return charts
+
+
+def write_files(report: ShowReport, charts: dict[str, QImage], out_dir: Path) -> list[Path]:
+    """PNG charts, CSV files and report.html into ``out_dir`` (any thread)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    names: dict[str, str] = {}
+    files: list[Path] = []
+    for number, (title, image) in enumerate(charts.items(), 1):
+        path = out_dir / f"chart{number}.png"
+        if not image.save(str(path)):
+            raise OSError(f"cannot write {path}")
+        names[title] = path.name
+        files.append(path)
+    files.extend(write_csv_files(report, out_dir))
+    files.append(write_html(report, out_dir, names, _tr))
+    return files
+
+
+def export_review(
+    engine: object,
+    show_id: int,
+    out_dir: Path,
+    on_done: Callable[[Exported], None],
+    on_error: Callable[[Exception], None],
+    *,
+    context: QObject,
+) -> None:
+    """In the app: read on a worker, draw on the GUI thread, write on a worker; the callbacks
+    are dropped if ``context`` (the window asking) is gone by then."""
+
+    def drawn(report: ShowReport) -> None:
+        try:
+            charts = render_charts(report)
+        except Exception as exc:
+            on_error(exc)
+            return
+        run_in_worker(
+            lambda: Exported(report, write_files(report, charts, out_dir)),
+            on_done,
+            on_error,
+            context=context,
+        )
+
+    run_in_worker(lambda: build_report(engine, show_id), drawn, on_error, context=context)  # type: ignore[arg-type]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="livedesk review",
+        description="Write the review (复盘) of a show: report.html, PNG charts and CSV data.",
+    )
+    parser.add_argument("show_id", nargs="?", type=int, help="the show (default: the latest)")
+    parser.add_argument("--db", metavar="URL", help="SQLAlchemy database URL (default: yours)")
+    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
+    return parser
+
+
+def main(argv: Sequence[str]) -> int:
+    """``livedesk review [SHOW_ID] [--db URL] --out DIR``: runs without a window."""
+    args = build_parser().parse_args(argv)
+    engine = create_db_engine(args.db or default_db_url())
+    try:
+        migrate(engine)
+        show_id = args.show_id if args.show_id is not None else latest_show_id(engine)
+        if show_id is None:
+            print("livedesk review: this database holds no show yet", file=sys.stderr)
+            return 1
+        report = build_report(engine, show_id)
+    except LookupError as exc:
+        print(f"livedesk review: {exc}", file=sys.stderr)
+        return 1
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from ui.i18n import install_translators
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_translators(app)
+    files = write_files(report, render_charts(report), args.out)
+    print(f"review of show {show_id}: {len(files)} files in {args.out}")
+    for path in files:
+        print(f"  {path}")
+    return 0
