@@ -20,6 +20,7 @@ from console.show import LiveShow
 from console.storage.database import create_db_engine, display_url
 from console.storage.queries import stored_counts
 from console.storage.writer import AuditRecord, ShowInfo, StorageWriter
+from console.timefmt import show_clock
 
 
 class LiveSession:
@@ -40,7 +41,7 @@ class LiveSession:
         self.engine = create_db_engine(db_url)
         self.writer = StorageWriter(
             self.engine,
-            ShowInfo(connector.name, connector.describe(), title),
+            ShowInfo(connector.name, connector.describe(), title, resumable=connector.resumable),
             on_error=self._storage_failed,
         )
         self.show = LiveShow(self.writer)
@@ -65,6 +66,19 @@ class LiveSession:
     def _storage_ready(self, engine: Engine | None) -> None:
         if engine is not None:
             self.moderation.load(engine)
+            resumed = self.writer.resumed
+            if resumed is not None:
+                offset = resumed.last_t if self.connector.restarts_clock else 0.0
+                self.show.resume(resumed.comment_ids, offset)
+                self.messages.warning(
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "Show #{show} did not end properly last time (a crash?): it continues "
+                        "from {clock}, nothing stored is lost.",
+                    ),
+                    show=resumed.show_id,
+                    clock=show_clock(resumed.last_t),
+                )
         else:
             self.messages.error(
                 QT_TRANSLATE_NOOP(

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, deque
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 
 from console.events import Comment, Event, RejectReason
 from console.log import platform as log
@@ -64,6 +64,15 @@ class LiveShow:
         self._ui_queue: deque[Arrival] = deque()
         self._listeners: list[Callable[[Event], None]] = []
         self.latest_t = 0.0
+        self._t_offset = 0.0
+
+    def resume(self, seen_comment_ids: Iterable[str], t_offset: float) -> None:
+        """Continue a show a crash interrupted: comments already stored stay duplicates, and
+        a source whose clock restarted at zero (``t_offset`` > 0) continues after them."""
+        with self._lock:
+            self._seen_comment_ids.update(seen_comment_ids)
+            self._t_offset = t_offset
+            self.latest_t = max(self.latest_t, t_offset)
 
     def add_listener(self, callback: Callable[[Event], None]) -> None:
         """``callback(event)`` runs on the connector's thread for every accepted event."""
@@ -75,6 +84,8 @@ class LiveShow:
 
     def ingest(self, event: Event) -> bool:
         """Accept one valid event; False when it is a duplicate comment (ignored)."""
+        if self._t_offset:
+            event = replace(event, t=event.t + self._t_offset)
         with self._lock:
             if isinstance(event, Comment):
                 if event.id in self._seen_comment_ids:

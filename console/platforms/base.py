@@ -31,6 +31,11 @@ class Connector(ABC):
 
     name: ClassVar[str]
     capabilities: ClassVar[frozenset[Capability]] = frozenset()
+    # A show of this connector that a crash left open is continued at the next start.
+    resumable: ClassVar[bool] = True
+    # Event times count from the connector's start (so a continued show must shift them);
+    # False when the source keeps its own show clock across a console restart (the relay).
+    restarts_clock: ClassVar[bool] = True
 
     def __init__(self) -> None:
         self.error: str | None = None

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import math
 import random
+import secrets
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from console.actions import (
@@ -43,6 +44,7 @@ class DemoSettings:
     seed: int = 1
     comment_rate: float | None = None  # comments per second; None: follows the audience
     peak_viewers: int = 1500
+    id_prefix: str = "c"  # comment ids are <prefix><sequence number>
 
     def __post_init__(self) -> None:
         if self.comment_rate is not None and self.comment_rate < 0:
@@ -204,7 +206,13 @@ class DemoAudience:
                 height=rng.randint(150, 175),
                 weight=rng.randint(85, 140),
             )
-        return Comment(t, f"c{self._comment_seq:08d}", f"u{user:06d}", nickname_for(user), text)
+        return Comment(
+            t,
+            f"{self.settings.id_prefix}{self._comment_seq:08d}",
+            f"u{user:06d}",
+            nickname_for(user),
+            text,
+        )
 
     def _likes(self, s: int) -> list[Event]:
         rng = self._rng
@@ -254,7 +262,7 @@ class DemoAudience:
                 out.append(
                     Comment(
                         round(s + rng.random(), 3),
-                        f"c{self._comment_seq:08d}",
+                        f"{self.settings.id_prefix}{self._comment_seq:08d}",
                         f"u{user:06d}",
                         nickname_for(user),
                         text,
@@ -298,7 +306,10 @@ class DemoConnector(PacedConnector):
 
     def __init__(self, settings: DemoSettings | None = None) -> None:
         super().__init__(speed=1.0)
-        self.settings = settings or DemoSettings()
+        settings = settings or DemoSettings()
+        # Each run numbers its comments apart, so a show continued after a crash never sees
+        # the new run's comment ids as duplicates of the stored ones.
+        self.settings = replace(settings, id_prefix=f"c{secrets.token_hex(3)}-")
         self.audience = DemoAudience(self.settings)
         self._lock = threading.Lock()
         self._now = 0.0

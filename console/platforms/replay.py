@@ -17,6 +17,7 @@ from console.platforms.base import EventSink, PacedConnector
 class ReplayConnector(PacedConnector):
     name = "replay"
     capabilities = frozenset({Capability.LIVE_EVENTS})
+    resumable = False  # replaying again is a new show
 
     def __init__(self, path: str | Path, speed: float = 1.0) -> None:
         super().__init__(speed=speed)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, Table, insert, update
+from sqlalchemy import Connection, Engine, Table, func, insert, select, update
 from sqlalchemy.dialects import mysql, postgresql, sqlite
 from sqlalchemy.sql.dml import Insert
 
@@ -48,11 +48,25 @@ _TABLES: dict[type, Table] = {
 
 @dataclass(frozen=True, slots=True)
 class ShowInfo:
-    """What the writer records when it opens a show."""
+    """What the writer records when it opens a show.
+
+    ``resumable``: a show of this connector left open by a crash is continued, not replaced
+    (live rooms; a replay always starts a new show).
+    """
 
     connector: str
     source: str = ""
     title: str = ""
+    resumable: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ResumedShow:
+    """A show found open after a crash and continued: where it stopped, what it holds."""
+
+    show_id: int
+    last_t: float
+    comment_ids: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +99,16 @@ def _row(event: Event, moderation: str, show_id: int) -> dict[str, Any]:
     if isinstance(event, Viewers):
         return {"show_id": show_id, "t": event.t, "online": event.online, "total": event.total}
     return {"show_id": show_id, "t": event.t, "status": event.status}
+
+
+def _resume_state(conn: Connection, show_id: int) -> ResumedShow:
+    last_t = 0.0
+    for table in _TABLES.values():
+        found = conn.execute(select(func.max(table.c.t)).where(table.c.show_id == show_id))
+        last_t = max(last_t, found.scalar_one() or 0.0)
+    comments = _TABLES[Comment]
+    ids = conn.execute(select(comments.c.comment_id).where(comments.c.show_id == show_id))
+    return ResumedShow(show_id, last_t, frozenset(row[0] for row in ids))
 
 
 def insert_ignoring_duplicates(table: Table, dialect_name: str) -> Insert:
@@ -128,6 +152,7 @@ class StorageWriter:
         self._pending_lock = threading.Condition()
         # Rows handed to the database per kind (duplicates the database skipped included).
         self.written: Counter[str] = Counter()
+        self.resumed: ResumedShow | None = None
         self.batches = 0
         self.last_error: str | None = None
 
@@ -318,9 +343,28 @@ class StorageWriter:
         }
 
     def _open_show(self) -> int:
+        """Continue this connector's show if a crash left it open; else close any open show
+        and start a new one."""
+        shows = Show.__table__
         with self._engine.begin() as conn:
+            open_show = conn.execute(
+                select(shows.c.id, shows.c.connector)
+                .where(shows.c.ended_at.is_(None))
+                .order_by(shows.c.id.desc())
+            ).first()
+            if open_show is not None and self._info.resumable:
+                show_id, connector = open_show
+                if connector == self._info.connector:
+                    self.resumed = _resume_state(conn, show_id)
+                    log.warning(
+                        "show %s was left open (crash?): resuming it after t=%.1f",
+                        show_id,
+                        self.resumed.last_t,
+                    )
+                    return int(show_id)
+            conn.execute(update(shows).where(shows.c.ended_at.is_(None)).values(ended_at=utc_now()))
             result = conn.execute(
-                insert(Show.__table__).values(
+                insert(shows).values(
                     connector=self._info.connector,
                     source=self._info.source[:500],
                     title=self._info.title[:200],

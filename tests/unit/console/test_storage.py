@@ -134,3 +134,43 @@ def test_a_failed_commit_is_retried_without_losing_the_batch(db_url: str, tmp_pa
     assert writer.close()
     assert stored_counts(engine, writer.show_id())["comment"] == 1
     assert deadline_ok and errors  # the failure was reported while it lasted
+
+
+def test_a_show_left_open_by_a_crash_is_continued(db_url: str) -> None:
+    engine = create_db_engine(db_url)
+    crashed = StorageWriter(engine, ShowInfo("demo", resumable=True))
+    crashed.start()
+    for n in range(5):
+        crashed.add(comment(n, t=10.0 + n))
+    assert crashed.flush()  # ... and the process dies here: the show is never closed
+
+    again = StorageWriter(engine, ShowInfo("demo", resumable=True))
+    show = LiveShow(again)
+    again.start()
+    assert again.show_id() == crashed.show_id()
+    assert again.resumed is not None and again.resumed.last_t == 14.0
+    assert again.resumed.comment_ids == {f"c{n}" for n in range(5)}
+    show.resume(again.resumed.comment_ids, again.resumed.last_t)
+    assert show.ingest(comment(4, t=1.0)) is False  # already stored before the crash
+    assert show.ingest(comment(5, t=1.0)) is True
+    assert again.close()
+    with Session(engine) as session:
+        rows = session.scalars(select(CommentRecord).order_by(CommentRecord.t)).all()
+    assert [r.comment_id for r in rows] == ["c0", "c1", "c2", "c3", "c4", "c5"]
+    assert rows[-1].t == 15.0  # the restarted clock continues after the stored events
+
+
+def test_a_replay_or_another_connector_starts_a_new_show(db_url: str) -> None:
+    engine = create_db_engine(db_url)
+    crashed = StorageWriter(engine, ShowInfo("demo", resumable=True))
+    crashed.start()
+    crashed.show_id()
+    replay = StorageWriter(engine, ShowInfo("replay", resumable=False))
+    replay.start()
+    assert replay.show_id() != crashed.show_id() and replay.resumed is None
+    assert replay.close()
+    with engine.connect() as conn:
+        open_shows = conn.execute(
+            text("select count(*) from shows where ended_at is null")
+        ).scalar_one()
+    assert open_shows == 0  # the crashed demo show was closed when the replay started
