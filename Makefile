@@ -1,6 +1,6 @@
 # The two commands a new user needs: `make demo` starts the console on the simulated live room,
 # `make test` runs the test suite. Both bootstrap what they need first (scripts/bootstrap.sh).
-.PHONY: demo test lint bench bootstrap
+.PHONY: demo test lint dist selftest bootstrap
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -16,3 +16,9 @@ lint: bootstrap
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	.venv/bin/lint-imports
+
+dist: bootstrap
+	.venv/bin/pyinstaller --noconfirm --log-level WARN build.spec
+
+selftest: dist
+	dist/LiveDesk/livedesk --selftest

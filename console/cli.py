@@ -122,10 +122,26 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="save the main window as PNG before quitting",
     )
+    unattended.add_argument(
+        "--selftest",
+        action="store_true",
+        help="check this installation: open the window offscreen on the demo room with a "
+        "temporary database, receive and store events for a few seconds, exit 0 if all worked",
+    )
+    # For benchmarks/startup.py: print the wall-clock time of the window's first paint.
+    unattended.add_argument("--report-startup", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
-def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+def parse_args(
+    argv: Sequence[str] | None = None,
+    *,
+    default_connector: str = "demo",
+    saved_wechat: tuple[str | None, int | None] = (None, None),
+) -> argparse.Namespace:
+    """Parse the flags. Without a flag choosing the live room, ``default_connector`` (the
+    operator's saved choice) is used; the WeChat room falls back to ``saved_wechat`` (AppID,
+    room id from the settings), and to the demo room when none is saved."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.connector is None:
@@ -135,8 +151,14 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
             args.connector = "relay"
         elif args.wechat_appid is not None:
             args.connector = "wechat"
+        elif default_connector == "wechat":
+            args.connector = "wechat" if saved_wechat[0] and saved_wechat[1] is not None else "demo"
         else:
-            args.connector = "demo"
+            args.connector = default_connector if default_connector in CONNECTOR_NAMES else "demo"
+    if args.connector == "wechat":
+        args.wechat_appid = args.wechat_appid or saved_wechat[0]
+        if args.wechat_room is None:
+            args.wechat_room = saved_wechat[1]
     if args.connector == "replay" and args.replay is None:
         parser.error("--connector replay needs --replay FILE")
     if args.connector == "wechat" and (args.wechat_appid is None or args.wechat_room is None):

@@ -8,9 +8,10 @@ all run the same handler.
 Audit entries name what was done with these action names (``AuditRecord.action``), which the
 dashboard and the review read: comment.delete, user.mute, user.unmute, user.block,
 user.unblock, room.ban_all, rules.update, goods.push, goods.on_sale, goods.sort, goods.import,
-room.replay, room.assistant, room.reminder, lottery.create, lottery.open, lottery.close,
-lottery.draw, lottery.reroll, obs.scene, obs.stream.start, obs.stream.stop, obs.record.start,
-obs.record.stop, obs.input.mute, obs.source.visible, obs.stream_target.
+room.replay, room.assistant, room.reminder, room.push_url, room.share_code, lottery.create,
+lottery.open, lottery.close, lottery.draw, lottery.reroll, obs.scene, obs.stream.start,
+obs.stream.stop, obs.record.start, obs.record.stop, obs.input.mute, obs.source.visible,
+obs.stream_target.
 """
 
 from __future__ import annotations
@@ -62,6 +63,12 @@ class CommandId(StrEnum):
     LOTTERY_CLOSE = "lottery.close"
     LOTTERY_DRAW = "lottery.draw"
     LOTTERY_REROLL = "lottery.reroll"
+    # Shows
+    SHOW_HISTORY = "show.history"
+    SHOW_REVIEW = "show.review"
+    # Application
+    APP_SETTINGS = "app.settings"
+    APP_LOG_FOLDER = "app.log_folder"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +130,7 @@ _SPECS = (
         )
         for n in range(1, 10)
     ),
-    CommandSpec(CommandId.GOODS_REFRESH, QT_TRANSLATE_NOOP("commands", "Refresh goods"), "F5"),
+    CommandSpec(CommandId.GOODS_REFRESH, QT_TRANSLATE_NOOP("commands", "Refresh goods"), "Ctrl+R"),
     CommandSpec(CommandId.LOTTERY_OPEN, QT_TRANSLATE_NOOP("commands", "Open lottery"), "Ctrl+L"),
     CommandSpec(
         CommandId.LOTTERY_CLOSE, QT_TRANSLATE_NOOP("commands", "Close lottery"), "Ctrl+Shift+L"
@@ -134,6 +141,12 @@ _SPECS = (
         QT_TRANSLATE_NOOP("commands", "Re-roll one winner"),
         "Ctrl+Shift+D",
     ),
+    CommandSpec(CommandId.SHOW_HISTORY, QT_TRANSLATE_NOOP("commands", "Past shows…"), "Ctrl+H"),
+    CommandSpec(
+        CommandId.SHOW_REVIEW, QT_TRANSLATE_NOOP("commands", "Export this show's review…"), "Ctrl+E"
+    ),
+    CommandSpec(CommandId.APP_SETTINGS, QT_TRANSLATE_NOOP("commands", "Settings…"), "Ctrl+,"),
+    CommandSpec(CommandId.APP_LOG_FOLDER, QT_TRANSLATE_NOOP("commands", "Open log folder")),
 )
 
 COMMANDS: dict[CommandId, CommandSpec] = {spec.id: spec for spec in _SPECS}

@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import sys
+import tempfile
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from console.cli import connector_options, parse_args, run_subcommand
 from console.log import app as log
-from console.log import setup_logging
-from console.paths import default_db_url
+from console.log import log_file_path, setup_logging
+from console.paths import default_db_url, resource_path
 from console.platforms import ConnectorError, create_connector
+from console.secrets import secure_store_available
 from console.session import LiveSession
+from ui.dialogs.wechat_settings import saved_wechat_settings
+from ui.preferences import Preferences, load_preferences
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
+
+SELFTEST_SECONDS = 4.0
 
 
 def _display_available() -> bool:
@@ -33,11 +41,22 @@ def _fail(text: str, code: int = 2) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "review":  # draws charts, so it lives on the Qt side
+        from ui import review_export
+
+        return review_export.main(argv[1:])
     code = run_subcommand(argv)
     if code is not None:
         return code
-    args = parse_args(argv)
+    prefs = load_preferences()
+    args = parse_args(argv, default_connector=prefs.connector, saved_wechat=saved_wechat_settings())
+    if args.selftest:
+        _prepare_selftest(args)
+        prefs = Preferences()
     setup_logging()
+    # Find the keyring backend now, before any thread starts: keyring imports every backend
+    # (one runs ldconfig in a subprocess), which froze the app when a worker did it under load.
+    secure_store_available()
     unattended = args.duration is not None or args.screenshot is not None
     if not _display_available():
         if not unattended:
@@ -47,40 +66,109 @@ def main(argv: Sequence[str] | None = None) -> int:
                 1,
             )
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    obs_password: str | None = None
+    if args.obs_password_env:
+        obs_password = os.environ.get(args.obs_password_env)
+        if obs_password is None:
+            return _fail(f"--obs-password-env: the variable {args.obs_password_env} is not set")
+    options = connector_options(args)
+    if options.name == "relay":
+        from ui.dialogs.relay_settings import with_saved_relay_address
+
+        options = with_saved_relay_address(options)
     try:
-        connector = create_connector(connector_options(args))
-        session = LiveSession(connector, args.db or default_db_url())
+        connector = create_connector(options)
+        db_url = args.db or prefs.db_url or default_db_url()
+        session = LiveSession(connector, db_url, operator=prefs.operator or None)
     except ConnectorError as exc:
         return _fail(str(exc))
     except Exception as exc:  # a malformed --db URL or a missing database driver
         return _fail(f"cannot use database {args.db!r}: {exc}")
-    return run_window(session, duration=args.duration, screenshot=args.screenshot)
+    checks: dict[str, bool] = {}
+    code = run_window(session, args, prefs, checks, obs_password=obs_password)
+    if args.selftest:
+        return _selftest_verdict(session, code, checks)
+    return code
 
 
-def run_window(session: LiveSession, *, duration: float | None, screenshot: Path | None) -> int:
+def _prepare_selftest(args: argparse.Namespace) -> None:
+    """The demo room, offscreen, in a throwaway home folder and database."""
+    home = Path(tempfile.mkdtemp(prefix="livedesk-selftest-"))
+    os.environ["LIVEDESK_HOME"] = str(home)
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    args.connector, args.comment_rate = "demo", args.comment_rate or 50.0
+    args.db = f"sqlite:///{(home / 'selftest.db').as_posix()}"
+    args.duration = SELFTEST_SECONDS
+
+
+def _selftest_verdict(session: LiveSession, code: int, checks: dict[str, bool]) -> int:
+    summary = session.summary()
+    received, stored = summary["received"], summary["stored"]
+    checks["events_received"] = received["comment"] > 0
+    checks["events_stored"] = stored == received
+    checks["clean_exit"] = code == 0
+    ok = all(checks.values())
+    verdict = "passed" if ok else "FAILED"
+    print(f"selftest {verdict}: {json.dumps({'checks': checks, **summary})}", flush=True)
+    return 0 if ok else 1
+
+
+def run_window(
+    session: LiveSession,
+    args: argparse.Namespace,
+    prefs: Preferences,
+    checks: dict[str, bool] | None = None,
+    *,
+    obs_password: str | None = None,
+) -> int:
+    """Run the main window until it closes; ``checks`` collects what a self-test verifies."""
     from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from ui.crash import CrashReporter
     from ui.gc_guard import GcGuard
     from ui.i18n import install_translators
     from ui.main_window import MainWindow
+    from ui.theme import apply_theme
+    from ui.workers import configure_workers, wait_for_workers
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("LiveDesk")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "livedesk.png"))))
     GcGuard(app)
-    install_translators(app)
-    window = MainWindow(session)
-    if screenshot is not None:
-        window.closing.connect(lambda: _save_screenshot(window, screenshot))
+    configure_workers()
+    install_translators(app, prefs.language)
+    apply_theme(app, prefs.theme)
+    CrashReporter(log_file_path(), session.messages)  # kept alive by the hooks it installs
+    window = MainWindow(
+        session,
+        prefs,
+        connect_obs=not args.selftest,
+        obs_address=args.obs,
+        obs_password=obs_password,
+    )
+    if args.screenshot is not None:
+        window.closing.connect(lambda: _save_screenshot(window, args.screenshot))
+    if args.report_startup:
+        window.first_painted.connect(_report_first_paint)
     window.show()
     session.start()
-    if duration is not None:
-        QTimer.singleShot(int(duration * 1000), window.close)
+    if args.duration is not None:
+        QTimer.singleShot(int(args.duration * 1000), window.close)
     app.exec()
+    wait_for_workers(5000)  # let running reads and platform calls finish before shutting down
+    if checks is not None:
+        checks["translation_loaded"] = "场控台" in window.windowTitle() or prefs.language == "en"
+        checks["window_painted"] = window.painted
     saved = session.stop()
-    if duration is not None:
+    if args.duration is not None and not args.selftest:
         print(json.dumps(session.summary(), ensure_ascii=False), flush=True)
     return 0 if saved else 1
+
+
+def _report_first_paint() -> None:
+    print(json.dumps({"first_paint_wall": time.time()}), file=sys.stderr, flush=True)
 
 
 def _save_screenshot(window: QWidget, path: Path) -> None:

@@ -1,0 +1,215 @@
+"""SettingsDialog: language, theme, default connector, operator name, database, shortcuts, and
+the way to each connection's own settings (OBS, WeChat, relay)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QKeySequenceEdit,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from console.commands import COMMANDS, CommandId
+from console.platforms import CONNECTOR_NAMES
+from ui.actions import command_title
+from ui.names import connector_title
+from ui.preferences import THEMES, Preferences
+from ui.text import arg
+
+
+class SettingsDialog(QDialog):
+    open_obs_settings = Signal()
+    open_wechat_settings = Signal()
+    open_relay_settings = Signal()
+
+    def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self.prefs = prefs
+        tabs = QTabWidget(self)
+        tabs.addTab(self._general_page(), self.tr("General"))
+        tabs.addTab(self._shortcuts_page(), self.tr("Shortcuts"))
+        tabs.addTab(self._connections_page(), self.tr("Connections"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(buttons)
+        self.resize(640, 560)
+
+    # -- pages ------------------------------------------------------------------------------
+    def _general_page(self) -> QWidget:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        self.language_box = self._combo(
+            "languageBox", [("zh_CN", "中文（简体）"), ("en", "English")], self.prefs.language
+        )
+        self.theme_box = self._combo(
+            "themeBox",
+            list(
+                zip(
+                    THEMES,
+                    (self.tr("Follow the system"), self.tr("Light"), self.tr("Dark")),
+                    strict=True,
+                )
+            ),
+            self.prefs.theme,
+        )
+        self.connector_box = self._combo(
+            "connectorBox",
+            [(name, connector_title(name)) for name in CONNECTOR_NAMES],
+            self.prefs.connector,
+        )
+        self.operator_edit = QLineEdit(self.prefs.operator, page)
+        self.operator_edit.setObjectName("operatorEdit")
+        self.operator_edit.setPlaceholderText(self.tr("the computer's login name"))
+        self.db_edit = QLineEdit(self.prefs.db_url, page)
+        self.db_edit.setObjectName("dbEdit")
+        self.db_edit.setPlaceholderText(self.tr("empty: SQLite in your data folder"))
+        form.addRow(self.tr("Language"), self.language_box)
+        form.addRow(self.tr("Theme"), self.theme_box)
+        form.addRow(self.tr("Live room at start"), self.connector_box)
+        form.addRow(self.tr("Operator name (audit log)"), self.operator_edit)
+        form.addRow(self.tr("Database URL"), self.db_edit)
+        note = QLabel(
+            self.tr(
+                "Language, live room and database take effect the next time LiveDesk starts; "
+                "theme and shortcuts at once. A shared database (PostgreSQL) lets several desks "
+                "work on one show, e.g. postgresql://user@server/livedesk."
+            ),
+            page,
+        )
+        note.setWordWrap(True)
+        form.addRow(note)
+        return page
+
+    def _shortcuts_page(self) -> QWidget:
+        page = QWidget(self)
+        self.shortcut_table = QTableWidget(len(COMMANDS), 2, page)
+        self.shortcut_table.setObjectName("shortcutTable")
+        self.shortcut_table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Shortcut")])
+        self.shortcut_table.verticalHeader().setVisible(False)
+        self.shortcut_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch
+        )
+        self.shortcut_edits: dict[CommandId, QKeySequenceEdit] = {}
+        for row, command in enumerate(COMMANDS):
+            title = QTableWidgetItem(command_title(command))
+            title.setFlags(title.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.shortcut_table.setItem(row, 0, title)
+            edit = QKeySequenceEdit(QKeySequence(self.prefs.shortcut(command)), self.shortcut_table)
+            edit.setObjectName(f"shortcut:{command.value}")
+            self.shortcut_table.setCellWidget(row, 1, edit)
+            self.shortcut_edits[command] = edit
+        defaults = QPushButton(self.tr("Restore the default shortcuts"), page)
+        defaults.setObjectName("restoreShortcuts")
+        defaults.clicked.connect(self.restore_default_shortcuts)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.shortcut_table)
+        layout.addWidget(defaults)
+        return page
+
+    def _connections_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        for text, name, signal in (
+            (self.tr("OBS connection…"), "obsSettingsButton", self.open_obs_settings),
+            (
+                self.tr("WeChat mini program (AppID, AppSecret, room)…"),
+                "wechatSettingsButton",
+                self.open_wechat_settings,
+            ),
+            (
+                self.tr("Relay (address, port, token)…"),
+                "relaySettingsButton",
+                self.open_relay_settings,
+            ),
+        ):
+            button = QPushButton(text, page)
+            button.setObjectName(name)
+            button.clicked.connect(signal.emit)
+            layout.addWidget(button)
+        secrets = QLabel(
+            self.tr("Passwords and secrets are kept in the system keyring, never in a file."), page
+        )
+        secrets.setWordWrap(True)
+        layout.addWidget(secrets)
+        layout.addStretch(1)
+        return page
+
+    def _combo(self, name: str, items: list[tuple[str, str]], current: str) -> QComboBox:
+        box = QComboBox(self)
+        box.setObjectName(name)
+        for value, text in items:
+            box.addItem(text, value)
+        index = box.findData(current)
+        box.setCurrentIndex(max(index, 0))
+        return box
+
+    # -- result -------------------------------------------------------------------------------
+    def restore_default_shortcuts(self) -> None:
+        for command, edit in self.shortcut_edits.items():
+            edit.setKeySequence(QKeySequence(COMMANDS[command].shortcut))
+
+    def chosen(self) -> Preferences:
+        shortcuts = {
+            command: edit.keySequence().toString(QKeySequence.SequenceFormat.PortableText)
+            for command, edit in self.shortcut_edits.items()
+        }
+        return Preferences(
+            language=self.language_box.currentData(),
+            theme=self.theme_box.currentData(),
+            connector=self.connector_box.currentData(),
+            operator=self.operator_edit.text().strip(),
+            db_url=self.db_edit.text().strip(),
+            shortcuts={c: k for c, k in shortcuts.items() if k != COMMANDS[c].shortcut},
+        )
+
+    def problems(self, prefs: Preferences) -> list[str]:
+        found = []
+        if prefs.db_url:
+            try:
+                make_url(prefs.db_url)
+            except ArgumentError:
+                found.append(arg(self.tr("The database URL is not valid: %1"), prefs.db_url))
+        owners: dict[str, CommandId] = {}
+        for command in COMMANDS:
+            key = prefs.shortcut(command)
+            if key and key in owners:
+                found.append(
+                    arg(
+                        self.tr("%1 is used by both “%2” and “%3”."),
+                        key,
+                        command_title(owners[key]),
+                        command_title(command),
+                    )
+                )
+            owners.setdefault(key, command)
+        return found
+
+    def accept(self) -> None:
+        problems = self.problems(self.chosen())
+        if problems:
+            QMessageBox.warning(self, self.tr("Settings"), "\n".join(problems))
+            return
+        super().accept()
