@@ -76,4 +76,4 @@ class ActionRunner(QObject):
         def crashed(error: Exception) -> None:
             self.reported.emit(Level.ERROR, arg(self.tr("Failed: %1"), describe_error(error)))
 
-        run_in_worker(job, report, crashed, pool=self.pool)
+        run_in_worker(job, report, crashed, pool=self.pool, context=self)

@@ -82,14 +82,18 @@ class ModerationController(QObject):
         a[CommandId.FEED_JUMP].triggered.connect(self.panel.jump_to_newest)
         ban = a[CommandId.ROOM_BAN_ALL]
         ban.setCheckable(True)
-        if self.moderation.supports(Capability.BAN_ALL):
-            ban.triggered.connect(self.set_ban_all)
-        else:
-            ban.setEnabled(False)
-            ban.setToolTip(self.tr("This platform cannot ban all comments."))
+        ban.triggered.connect(self.set_ban_all)
+        self.sync_capabilities()
         self.panel.ban_all_button.setDefaultAction(ban)
         self.panel.rules_button.setDefaultAction(a[CommandId.RULES_EDIT])
         self.panel.search_button.setDefaultAction(a[CommandId.COMMENT_SEARCH])
+
+    def sync_capabilities(self) -> None:
+        """Enable what the platform can do now (a relay's capabilities change with its sources)."""
+        ban = self.actions[CommandId.ROOM_BAN_ALL]
+        supported = self.moderation.supports(Capability.BAN_ALL)
+        ban.setEnabled(supported)
+        ban.setToolTip("" if supported else self.tr("This platform cannot ban all comments."))
 
     def _watch_delegate(self, delegate: CommentDelegate) -> None:
         delegate.button_clicked.connect(self._on_row_button)

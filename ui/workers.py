@@ -1,8 +1,9 @@
 """Running blocking work (platform calls, database reads) off the GUI thread.
 
-``run_in_worker(fn, on_result, on_error)`` runs ``fn`` on a thread pool and delivers the
-result or the exception back on the GUI thread. Results travel through one long-lived
-QObject created on the GUI thread, so no Qt object is ever created or destroyed on a worker.
+``run_in_worker(fn, on_result, on_error, context=widget)`` runs ``fn`` on a thread pool and
+delivers the result or the exception back on the GUI thread, while ``widget`` still exists.
+Results travel through one long-lived QObject created on the GUI thread, so no Qt object is
+ever created or destroyed on a worker.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from console.log import ui as log
 
-_Callbacks = tuple[Callable[[Any], None] | None, Callable[[Exception], None] | None]
+_Callbacks = tuple[Callable[[Any], None] | None, Callable[[Exception], None] | None, QObject | None]
 
 
 class _Dispatcher(QObject):
@@ -37,7 +39,10 @@ class _Dispatcher(QObject):
 
     def _finish(self, ticket: int, result: Any, error: Exception | None) -> None:
         with self._lock:
-            on_result, on_error = self._waiting.pop(ticket)
+            on_result, on_error, context = self._waiting.pop(ticket)
+        if not shiboken6.isValid(context):
+            log.debug("worker result dropped: its window or widget is gone")
+            return
         if error is not None:
             if on_error is not None:
                 on_error(error)
@@ -80,13 +85,24 @@ def run_in_worker(
     on_result: Callable[[Any], None] | None = None,
     on_error: Callable[[Exception], None] | None = None,
     *,
+    context: QObject,
     pool: QThreadPool | None = None,
 ) -> None:
     """Run ``fn`` on a worker thread (of ``pool``, default Qt's global pool); the callbacks
-    run on the GUI thread afterwards."""
+    run on the GUI thread afterwards, unless ``context`` (the widget or object they belong to)
+    has been destroyed by then: a result arriving after its window closed is dropped."""
     dispatcher = _get_dispatcher()
-    ticket = dispatcher.register((on_result, on_error))
+    ticket = dispatcher.register((on_result, on_error, context))
     (pool or QThreadPool.globalInstance()).start(_Task(fn, ticket, dispatcher))
+
+
+WORKER_THREADS = 8
+
+
+def configure_workers() -> None:
+    """Enough worker threads that a slow platform call (a WeChat timeout is 10 s) never holds
+    up a quick database read: the work is I/O, not CPU."""
+    QThreadPool.globalInstance().setMaxThreadCount(WORKER_THREADS)
 
 
 def serial_pool(parent: QObject) -> QThreadPool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import (
+    Boolean,
     DateTime,
     Float,
     ForeignKey,
@@ -149,3 +150,62 @@ class AppState(Base):
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class LotteryRecord(Base):
+    """One lottery round of a show: its settings, the commitment published when it opened and
+    the seed revealed once it was drawn (empty until then)."""
+
+    __tablename__ = "lotteries"
+    __table_args__ = (UniqueConstraint("show_id", "number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("shows.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)  # 1, 2, ... within the show
+    kind: Mapped[str] = mapped_column(String(16))  # "comment" or "like"
+    keyword: Mapped[str] = mapped_column(String(64), default="")
+    prize: Mapped[str] = mapped_column(String(100), default="")
+    winners: Mapped[int] = mapped_column(Integer)  # how many winners the lottery gives
+    settings: Mapped[str] = mapped_column(Text, default="{}")  # console.lottery_service JSON
+    commitment: Mapped[str] = mapped_column(String(64), default="")
+    seed: Mapped[str] = mapped_column(String(128), default="")  # hex, revealed by the draw
+    state: Mapped[str] = mapped_column(String(16))  # ready, open, closed, drawn; void
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    opened_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
+    drawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
+    operator: Mapped[str] = mapped_column(String(64), default="")
+
+
+class LotteryEntryRecord(Base):
+    """One entrant of a closed lottery (the snapshot the draw used), one row per user."""
+
+    __tablename__ = "lottery_entries"
+    __table_args__ = (UniqueConstraint("lottery_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lottery_id: Mapped[int] = mapped_column(
+        ForeignKey("lotteries.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[str] = mapped_column(String(128))
+    nickname: Mapped[str] = mapped_column(String(64), default="")
+    t: Mapped[float] = mapped_column(Float)  # show time of the entering comment or like
+    via: Mapped[str] = mapped_column(String(128))  # the comment id, or "like"
+    # Why the draw left this entrant out ("" when eligible): blocked, muted, staff, past_winner.
+    excluded: Mapped[str] = mapped_column(String(16), default="")
+
+
+class LotteryWinnerRecord(Base):
+    """Winners in draw order; a forfeited winner stays, and the re-roll gets the next position."""
+
+    __tablename__ = "lottery_winners"
+    __table_args__ = (UniqueConstraint("lottery_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lottery_id: Mapped[int] = mapped_column(
+        ForeignKey("lotteries.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)  # 1-based draw order
+    user_id: Mapped[str] = mapped_column(String(128))
+    nickname: Mapped[str] = mapped_column(String(64), default="")
+    forfeited: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
@@ -15,6 +16,9 @@ from console.storage.models import (
     BlockedUser,
     CommentRecord,
     LikeRecord,
+    LotteryEntryRecord,
+    LotteryRecord,
+    LotteryWinnerRecord,
     RoomStatusRecord,
     Show,
     ViewerSample,
@@ -123,3 +127,102 @@ def audit_for_target(engine: Engine, target: str, limit: int = 200) -> list[Audi
     )
     with Session(engine) as session:
         return list(session.scalars(stmt))
+
+
+@dataclass(frozen=True, slots=True)
+class ShowSummary:
+    show_id: int
+    connector: str
+    title: str
+    started_at: datetime
+    ended_at: datetime | None
+    comments: int
+    length_s: float
+
+
+def list_shows(engine: Engine, limit: int = 200) -> list[ShowSummary]:
+    """The newest shows first, with their comment count and length (last event time)."""
+    comments = (
+        select(
+            CommentRecord.show_id, func.count().label("n"), func.max(CommentRecord.t).label("end")
+        )
+        .group_by(CommentRecord.show_id)
+        .subquery()
+    )
+    viewers = (
+        select(ViewerSample.show_id, func.max(ViewerSample.t).label("end"))
+        .group_by(ViewerSample.show_id)
+        .subquery()
+    )
+    stmt = (
+        select(Show, comments.c.n, comments.c.end, viewers.c.end)
+        .outerjoin(comments, comments.c.show_id == Show.id)
+        .outerjoin(viewers, viewers.c.show_id == Show.id)
+        .order_by(Show.id.desc())
+        .limit(limit)
+    )
+    with Session(engine) as session:
+        return [
+            ShowSummary(
+                show.id,
+                show.connector,
+                show.title,
+                show.started_at,
+                show.ended_at,
+                int(n or 0),
+                float(max(comment_end or 0, viewer_end or 0)),
+            )
+            for show, n, comment_end, viewer_end in session.execute(stmt)
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredLottery:
+    """A lottery round as the database holds it: entrants in entry order, winners in draw order."""
+
+    lottery: LotteryRecord
+    entrants: list[LotteryEntryRecord]
+    winners: list[LotteryWinnerRecord]
+
+
+def load_lottery(engine: Engine, show_id: int, number: int) -> StoredLottery | None:
+    """Lottery ``number`` of a show with its entrants and winners, or None."""
+    with Session(engine) as session:
+        lottery = session.scalars(
+            select(LotteryRecord).where(
+                LotteryRecord.show_id == show_id, LotteryRecord.number == number
+            )
+        ).one_or_none()
+        if lottery is None:
+            return None
+        entrants = session.scalars(
+            select(LotteryEntryRecord)
+            .where(LotteryEntryRecord.lottery_id == lottery.id)
+            .order_by(LotteryEntryRecord.id)
+        )
+        winners = session.scalars(
+            select(LotteryWinnerRecord)
+            .where(LotteryWinnerRecord.lottery_id == lottery.id)
+            .order_by(LotteryWinnerRecord.position)
+        )
+        return StoredLottery(lottery, list(entrants), list(winners))
+
+
+def show_lotteries(engine: Engine, show_id: int) -> list[LotteryRecord]:
+    """The lottery rounds of a show, in number order."""
+    stmt = (
+        select(LotteryRecord).where(LotteryRecord.show_id == show_id).order_by(LotteryRecord.number)
+    )
+    with Session(engine) as session:
+        return list(session.scalars(stmt))
+
+
+def show_lottery_winners(engine: Engine, show_id: int) -> set[str]:
+    """User ids who won a lottery of a show and did not forfeit the prize."""
+    stmt = (
+        select(LotteryWinnerRecord.user_id)
+        .join(LotteryRecord, LotteryRecord.id == LotteryWinnerRecord.lottery_id)
+        .where(LotteryRecord.show_id == show_id, LotteryWinnerRecord.forfeited.is_(False))
+    )
+    with engine.connect() as conn:
+        return set(conn.execute(stmt).scalars())

@@ -14,15 +14,19 @@ from console.session import LiveSession
 from ui.gc_guard import GcGuard
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
+from ui.workers import configure_workers, wait_for_workers
 
 
 @pytest.fixture(scope="session", autouse=True)
-def zh_app(qapp: QApplication) -> QApplication:
-    """Chinese UI, and the pointer parked off-screen: a feed under the pointer pauses itself."""
+def zh_app(qapp: QApplication) -> Iterator[QApplication]:
+    """Set up as the app does (Chinese UI, GC on the GUI thread, worker threads), with the
+    pointer parked off-screen: a feed under the pointer pauses itself."""
     install_translators(qapp, "zh_CN")
     QCursor.setPos(5000, 5000)
-    GcGuard(qapp)  # as in the app: cyclic garbage is collected on the GUI thread only
-    return qapp
+    GcGuard(qapp)
+    configure_workers()
+    yield qapp
+    wait_for_workers(20_000)  # no worker may outlive the QApplication
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from helpers.connectors import ScriptedConnector
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QEnterEvent
 from PySide6.QtWidgets import QApplication
@@ -10,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from console.events import Comment
 from console.moderation import ModerationService
 from console.show import Arrival
+from helpers.connectors import ScriptedConnector
 from ui.models.comment_model import COMMENT_ROLE, CommentListModel
 from ui.panels.comment_panel import CommentPanel
 

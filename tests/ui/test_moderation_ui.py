@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers.connectors import ScriptedConnector
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
 from sqlalchemy import select
@@ -18,6 +17,7 @@ from console.moderation import Scope
 from console.platforms.replay import ReplayConnector
 from console.storage.models import AuditEntry, BlockedUser, CommentRecord
 from console.verdicts import HiddenReason
+from helpers.connectors import ScriptedConnector
 from ui.main_window import MainWindow
 
 COMMENTS = [

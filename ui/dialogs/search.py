@@ -92,4 +92,4 @@ class SearchDialog(QDialog):
             if generation == self._generation:
                 self.status_label.setText(arg(self.tr("Search failed: %1"), str(error)))
 
-        run_in_worker(lambda: self._search(query), show, failed)
+        run_in_worker(lambda: self._search(query), show, failed, context=self)

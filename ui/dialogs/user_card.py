@@ -92,7 +92,7 @@ class UserCardDialog(QDialog):
         layout.addWidget(self.comments_view, 2)
         self.resize(600, 600)
         self.refresh_status()
-        run_in_worker(load, self._loaded, self._failed)
+        run_in_worker(load, self._loaded, self._failed, context=self)
 
     def current_comment(self):  # type: ignore[no-untyped-def]
         index = self.comments_view.currentIndex()

@@ -124,7 +124,10 @@ class CommentDelegate(QStyledItemDelegate):
             badge_width = metrics.horizontalAdvance(question_badge()) + 8
             badge = QRect(x, top + 3, badge_width, height - 6)
             x += badge_width + 4
-        nickname_width = min(metrics.horizontalAdvance(comment.nickname + "："), _NICKNAME_MAX_PX)
+        # A little slack: emoji drawn from a fallback font measure narrower than they paint.
+        nickname_width = min(
+            metrics.horizontalAdvance(comment.nickname + "：") + 4, _NICKNAME_MAX_PX
+        )
         nickname = QRect(x, top, nickname_width, height)
         x += nickname_width
         text = QRect(x, top, max(0, right - x - _PADDING), height)

@@ -114,7 +114,7 @@ class CommentPanel(QWidget):
         self.local_note.setObjectName("localOnlyNote")
         self.local_note.setWordWrap(True)
         self.local_note.setStyleSheet("color: #9a5b00; padding: 2px 6px;")
-        self._update_local_note()
+        self.update_local_note()
 
         self.view = QListView(self)
         self.view.setObjectName("commentView")
@@ -197,7 +197,7 @@ class CommentPanel(QWidget):
             )
         )
 
-    def _update_local_note(self) -> None:
+    def update_local_note(self) -> None:
         missing = not (
             self.moderation.supports(Capability.DELETE_COMMENT)
             and self.moderation.supports(Capability.MUTE_USER)

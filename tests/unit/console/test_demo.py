@@ -9,10 +9,10 @@ import time
 from collections import Counter
 
 import pytest
-from helpers.sinks import RecordingSink
 
 from console.events import Comment, Like, RoomStatus, Viewers
 from console.platforms.demo import DemoAudience, DemoConnector, DemoSettings, nickname_for
+from helpers.sinks import RecordingSink
 
 
 def first_seconds(settings: DemoSettings, seconds: int) -> list:
@@ -134,8 +134,12 @@ def test_viewers_join_an_open_lottery_once_each() -> None:
     lottery = Stimulus(start=200, entry_keyword="想要耳机")
     audience.stimulate(lottery)
     comments = [e for e in run_seconds(audience, 200, 260) if isinstance(e, Comment)]
-    entries = [c for c in comments if "想要耳机" in c.text or c.text.replace("！", "!") == "想要耳机"]
-    users = [c.user_id for c in comments if c.text in ("想要耳机", "想要耳机!!", "想要耳机想要耳机")]
+    entries = [
+        c for c in comments if "想要耳机" in c.text or c.text.replace("！", "!") == "想要耳机"
+    ]
+    users = [
+        c.user_id for c in comments if c.text in ("想要耳机", "想要耳机!!", "想要耳机想要耳机")
+    ]
     assert len(entries) > 200
     assert len(users) == len(set(users))  # one entry per viewer
     assert any(c.text == "想要耳" for c in comments)  # a few get the keyword wrong

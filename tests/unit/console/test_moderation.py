@@ -6,8 +6,6 @@ import json
 import time
 
 import pytest
-from helpers.connectors import ScriptedConnector
-from helpers.sinks import RecordingSink
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
@@ -21,6 +19,8 @@ from console.storage.database import create_db_engine
 from console.storage.models import AuditEntry, CommentRecord
 from console.storage.writer import ShowInfo, StorageWriter
 from console.verdicts import HiddenReason
+from helpers.connectors import ScriptedConnector
+from helpers.sinks import RecordingSink
 
 
 class Clock:

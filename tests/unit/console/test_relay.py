@@ -17,7 +17,6 @@ from typing import Any
 
 import aiohttp
 import pytest
-from helpers.sinks import RecordingSink
 
 from console.actions import Capability, DeleteComment, MuteUser, PushGoods
 from console.errors import OperatorError, Unsupported
@@ -27,6 +26,7 @@ from console.show import LiveShow
 from console.storage.database import create_db_engine
 from console.storage.queries import stored_counts
 from console.storage.writer import ShowInfo, StorageWriter
+from helpers.sinks import RecordingSink
 
 MIB = 1024 * 1024
 CLOSE_TYPES = (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSING, aiohttp.WSMsgType.CLOSED)

@@ -11,11 +11,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from helpers.sinks import RecordingSink
 
 from console.actions import DeleteComment
 from console.events import Comment
 from console.platforms.relay import RelayConnector, rotate_token
+from helpers.sinks import RecordingSink
 
 REPO = Path(__file__).resolve().parents[3]
 SENDER = REPO / "examples" / "relay_sender.py"

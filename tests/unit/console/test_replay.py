@@ -7,12 +7,12 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers.sinks import RecordingSink
 
 from console.events import Comment, Viewers
 from console.paths import resource_path
 from console.platforms import ConnectorError, ConnectorOptions, create_connector
 from console.platforms.replay import ReplayConnector
+from helpers.sinks import RecordingSink
 
 GOOD = [
     {"t": 0, "type": "room", "status": "live"},

@@ -12,6 +12,15 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+
+from console.events import ROOM_STATUSES
+from console.platforms.wechat import (
+    ErrorKind,
+    Room,
+    ShareCode,
+    WeChatApiError,
+    WeChatLiveClient,
+)
 from fakes.wechat_server import (
     APPID,
     GET_LIVE_INFO,
@@ -32,15 +41,6 @@ from fakes.wechat_server import (
     SECRET,
     FakeRoom,
     FakeWeChatServer,
-)
-
-from console.events import ROOM_STATUSES
-from console.platforms.wechat import (
-    ErrorKind,
-    Room,
-    ShareCode,
-    WeChatApiError,
-    WeChatLiveClient,
 )
 
 ServerFactory = Callable[..., FakeWeChatServer]
