@@ -28,6 +28,7 @@ from ui.charts import (
     add_markers,
     add_right_axis_curve,
     new_plot,
+    show_series,
 )
 from ui.workers import run_in_worker
 
@@ -47,24 +48,29 @@ def _tr(text: str) -> str:
 def render_charts(report: ShowReport) -> dict[str, QImage]:
     """Chart title -> image (GUI thread)."""
     m = report.metrics
-    x = m.time_axis()
+    end = max(m.seconds, 1)
+    columns = CHART_SIZE.width()
     charts: dict[str, QImage] = {}
     specs: list[tuple[str, Callable[[pg.PlotItem], None]]] = [
         (
             QCoreApplication.translate("ReviewCharts", "Online viewers"),
-            lambda plot: plot.plot(x, m.online(), pen=ONLINE_PEN),
+            lambda plot: show_series(plot.plot(pen=ONLINE_PEN), m.online(), 0, end, columns),
         ),
         (
             QCoreApplication.translate("ReviewCharts", "Likes (cumulative)"),
-            lambda plot: plot.plot(x, m.likes_cumulative(), pen=LIKES_PEN),
+            lambda plot: show_series(
+                plot.plot(pen=LIKES_PEN), m.likes_cumulative(), 0, end, columns
+            ),
         ),
         (
             QCoreApplication.translate(
                 "ReviewCharts", "Comments per minute (left) and likes per minute (right)"
             ),
             lambda plot: (
-                plot.plot(x, m.comments_per_minute(), pen=COMMENTS_PEN),
-                add_right_axis_curve(plot, LIKES_PEN, "").setData(x, m.likes_per_minute()),
+                show_series(plot.plot(pen=COMMENTS_PEN), m.comments_per_minute(), 0, end, columns),
+                show_series(
+                    add_right_axis_curve(plot, LIKES_PEN, ""), m.likes_per_minute(), 0, end, columns
+                ),
             ),
         ),
     ]
@@ -74,7 +80,7 @@ def render_charts(report: ShowReport) -> dict[str, QImage]:
         view.resize(CHART_SIZE)
         plot = new_plot(view.ci, 0, title)
         draw(plot)
-        plot.setXRange(0, max(m.seconds, 1), padding=0.01)
+        plot.setXRange(0, end, padding=0.01)
         add_markers([plot], report.markers, labelled=plot)
         view.show()  # offscreen in the review command; laid out before grabbing
         QCoreApplication.processEvents()

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 
+from console.metrics import ShowMetrics
 from console.platforms.replay import ReplayConnector
 from console.storage.writer import AuditRecord
 from helpers.shows import KnownShow
+from ui.charts import MARKER_COLOURS, MarkerLayer, peak_decimate
 from ui.main_window import MainWindow
+from ui.panels.dashboard_panel import DashboardPanel, TimeWindow
 from ui.show_history import ShowListDialog
 
 
@@ -25,9 +29,9 @@ def replay_window(make_window, qtbot, tmp_path: Path) -> tuple[MainWindow, Known
     return window, show
 
 
-def marker_lines(plot: pg.PlotItem) -> list[pg.InfiniteLine]:
-    """Labelled vertical lines (the hover cursor has no label)."""
-    return [i for i in plot.items if isinstance(i, pg.InfiniteLine) and hasattr(i, "label")]
+def marker_layer(plot: pg.PlotItem) -> MarkerLayer:
+    (layer,) = [i for i in plot.items if isinstance(i, MarkerLayer)]
+    return layer
 
 
 def test_curves_and_tiles_follow_the_events(make_window, qtbot, tmp_path: Path) -> None:
@@ -61,9 +65,21 @@ def test_markers_come_from_the_audit_log(make_window, qtbot, tmp_path: Path) -> 
         "lottery.draw",
         "moderation",
     ]
-    lines = marker_lines(panel.viewers_plot)
-    assert sorted(line.value() for line in lines) == [120.0, 300.0, 360.0, 400.0]
-    assert any("3号" in line.label.toPlainText() for line in lines)
+    layer = marker_layer(panel.viewers_plot)
+    assert sorted(m.t for m in layer.markers) == [120.0, 300.0, 360.0, 400.0]
+    assert any("3号" in text for text in layer.texts)
+    assert marker_layer(panel.rate_plot).texts == []  # labels on the top plot only
+    panel.set_window(TimeWindow.WHOLE_SHOW)
+    image = panel.graphics.grab().toImage()
+    view = panel.viewers_plot.vb
+    push = view.mapViewToScene(QPointF(120.0, 0)).x()
+    box = view.sceneBoundingRect()
+    column_colours = {
+        image.pixelColor(x, y).name()
+        for x in range(round(push) - 1, round(push) + 2)
+        for y in range(int(box.top()), int(box.bottom()))
+    }
+    assert MARKER_COLOURS["goods.push"] in column_colours  # the dashed line is drawn
     window.session.writer.audit(
         AuditRecord("obs.scene", "商品特写", "ok", "op", t=590.0, detail={"scene": "商品特写"})
     )
@@ -109,3 +125,39 @@ def test_past_shows_open_read_only_and_export(make_window, qtbot, tmp_path: Path
     viewer.export_to(out)
     qtbot.waitUntil(lambda: (out / "report.html").exists(), timeout=15_000)
     assert len(list(out.glob("*.png"))) == 3
+
+
+def test_peak_decimate_keeps_peaks_dips_and_the_last_second() -> None:
+    values = np.full(10_000, 50, dtype=np.int64)
+    values[4321], values[7000], values[-1] = 900, 3, 77
+    x, y = peak_decimate(values, 0, len(values), columns=500)
+    assert len(x) == len(y) <= 2 * 500 + 20
+    assert y.max() == 900 and y.min() == 3
+    assert (x[-1], y[-1]) == (9999.0, 77)
+    assert np.all(np.diff(x) >= 0)
+    x, y = peak_decimate(values, 9000, 9100, columns=500)  # fewer seconds than columns
+    assert list(x) == list(range(9000, 9100)) and list(y) == list(values[9000:9100])
+
+
+def test_a_six_hour_show_is_drawn_from_a_few_points_per_pixel(qtbot) -> None:
+    seconds = 6 * 3600
+    online = np.full(seconds, 1000, dtype=np.int64)
+    online[12_345] = 4000  # a spike an hour after the middle must stay visible
+    t = np.arange(seconds, dtype=np.float64)
+    metrics = ShowMetrics.from_columns(
+        t, online, np.cumsum(online), t, np.ones(seconds, dtype=np.int64), t
+    )
+    panel = DashboardPanel(metrics, live=False)
+    qtbot.addWidget(panel)
+    panel.resize(1000, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.refresh()
+    width = panel.viewers_plot.vb.width()
+    assert len(panel.viewers_curve.xData) <= 2 * width + 30
+    assert panel.viewers_curve.yData.max() == 4000
+    top = panel.viewers_plot.vb.viewRange()[1][1]
+    assert 4000 < top < 4500  # the y axis fits the spike
+    panel.set_window(TimeWindow.LAST_5_MIN)
+    assert panel.viewers_curve.xData[0] == seconds - 300
+    assert panel.viewers_curve.yData.max() == 1000

@@ -4,9 +4,10 @@ Tiles: online now, peak online, likes, comments, and the last five minutes again
 before. Curves (pyqtgraph, one point per second): online viewers, cumulative likes, comments
 and likes per minute. Dashed vertical markers show goods pushes, lotteries, scene switches
 and bursts of moderation, so cause and effect line up. Hovering shows the values at that
-second. The time window follows the show (last 5 / 30 minutes) or shows all of it; curves
-are peak-downsampled and clipped to the view, so redrawing a six-hour show costs about what a
-short one does. Curves redraw on a timer, only when something changed.
+second. The time window follows the show (last 5 / 30 minutes) or shows all of it; only the
+window is drawn, at most two points per pixel column (ui.charts.show_series), so redrawing a
+six-hour show costs about what a short one does. Curves redraw once a second, only when
+something changed.
 """
 
 from __future__ import annotations
@@ -34,15 +35,18 @@ from ui.charts import (
     COMMENTS_PEN,
     LIKES_PEN,
     ONLINE_PEN,
+    MarkerLayer,
     add_markers,
     add_right_axis_curve,
     new_plot,
     set_title,
+    show_series,
 )
 from ui.text import arg
 
-REDRAW_INTERVAL_MS = 250
+REDRAW_INTERVAL_MS = 1000  # samples are one per second
 RECENT_S = 300
+MIN_COLUMNS = 200  # before the first layout the plot has no width yet
 
 
 class TimeWindow(IntEnum):
@@ -93,7 +97,7 @@ class DashboardPanel(QWidget):
         self._drawn_version = -1
         self._audits: list[object] = []
         self.markers: list[Marker] = []
-        self._marker_lines: list[tuple[pg.PlotItem, pg.InfiniteLine]] = []
+        self._marker_layers: list[tuple[pg.PlotItem, MarkerLayer]] = []
 
         self.tiles = {
             "online": Tile("tileOnline", self.tr("Online now"), self),
@@ -166,9 +170,9 @@ class DashboardPanel(QWidget):
         markers = markers_from_audit(self._audits)
         if markers != self.markers:
             self.markers = markers
-            for plot, line in self._marker_lines:
-                plot.removeItem(line)
-            self._marker_lines = add_markers(self.plots, markers, labelled=self.viewers_plot)
+            for plot, layer in self._marker_layers:
+                plot.removeItem(layer)
+            self._marker_layers = add_markers(self.plots, markers, labelled=self.viewers_plot)
 
     def set_window(self, mode: TimeWindow) -> None:
         self.window_mode = mode
@@ -180,23 +184,27 @@ class DashboardPanel(QWidget):
     # -- drawing -----------------------------------------------------------------------------
     def refresh(self) -> None:
         """Redraw the curves and tiles if new data arrived since the last redraw."""
-        metrics = self.metrics
-        if metrics.version == self._drawn_version:
+        if self.metrics.version == self._drawn_version:
             return
-        self._drawn_version = metrics.version
-        x = metrics.time_axis()
-        self.viewers_curve.setData(x, metrics.online())
-        self.likes_curve.setData(x, metrics.likes_cumulative())
-        self.comments_rate_curve.setData(x, metrics.comments_per_minute())
-        self.likes_rate_curve.setData(x, metrics.likes_per_minute())
+        self._drawn_version = self.metrics.version
         self._update_tiles()
         self._apply_window()
 
     def _apply_window(self) -> None:
-        end = max(self.metrics.seconds, 1)
+        """Draw the curves over the selected time window, at most two points per pixel."""
+        m = self.metrics
+        end = max(m.seconds, 1)
         span = int(self.window_mode)
         start = 0 if span == 0 else max(0, end - span)
         self.viewers_plot.setXRange(start, max(end, start + min(span or end, 60)), padding=0.01)
+        columns = max(int(self.viewers_plot.vb.width()), MIN_COLUMNS)
+        for curve, values in (
+            (self.viewers_curve, m.online()),
+            (self.likes_curve, m.likes_cumulative()),
+            (self.comments_rate_curve, m.comments_per_minute()),
+            (self.likes_rate_curve, m.likes_per_minute()),
+        ):
+            show_series(curve, values, start, end, columns)
 
     def _update_tiles(self) -> None:
         m = self.metrics
