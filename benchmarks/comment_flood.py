@@ -82,7 +82,7 @@ def main() -> None:
 
     app = QApplication.instance() or QApplication([])
     install_translators(app)
-    GcGuard(app)
+    gc_guard = GcGuard(app)
     QCursor.setPos(10_000, 10_000)  # a pointer resting on the feed would pause it
 
     home = Path(os.environ["LIVEDESK_HOME"])
@@ -94,6 +94,7 @@ def main() -> None:
         connector = ReplayConnector(show, speed=1.0)
     session = LiveSession(connector, f"sqlite:///{(home / 'flood.db').as_posix()}")
     window = MainWindow(session)
+    window.first_painted.connect(gc_guard.settle)  # as the app does
     window.resize(1280, 800)
     window.show()
     app.processEvents()

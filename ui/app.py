@@ -136,7 +136,7 @@ def run_window(
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("LiveDesk")
     app.setWindowIcon(QIcon(str(resource_path("icons", "livedesk.png"))))
-    GcGuard(app)
+    gc_guard = GcGuard(app)
     configure_workers()
     install_translators(app, prefs.language)
     apply_theme(app, prefs.theme)
@@ -152,6 +152,7 @@ def run_window(
         window.closing.connect(lambda: _save_screenshot(window, args.screenshot))
     if args.report_startup:
         window.first_painted.connect(_report_first_paint)
+    window.first_painted.connect(gc_guard.settle)
     window.show()
     session.start()
     if args.duration is not None:

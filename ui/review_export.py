@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QObject, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject, QSize
 from PySide6.QtGui import QImage
 
 from console.paths import default_db_url
@@ -45,12 +45,14 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("review", text)
 
 
-def render_charts(report: ShowReport) -> dict[str, QImage]:
-    """Chart title -> image (GUI thread)."""
+def render_charts(report: ShowReport) -> dict[str, bytes]:
+    """Chart title -> PNG data (GUI thread). Encoded here, not by the worker that writes the
+    files: Qt's image writers create QObjects, and a worker doing that while it holds Python's
+    GIL can deadlock with the GUI thread (see ui.workers)."""
     m = report.metrics
     end = max(m.seconds, 1)
     columns = CHART_SIZE.width()
-    charts: dict[str, QImage] = {}
+    charts: dict[str, bytes] = {}
     specs: list[tuple[str, Callable[[pg.PlotItem], None]]] = [
         (
             QCoreApplication.translate("ReviewCharts", "Online viewers"),
@@ -84,21 +86,30 @@ def render_charts(report: ShowReport) -> dict[str, QImage]:
         add_markers([plot], report.markers, labelled=plot)
         view.show()  # offscreen in the review command; laid out before grabbing
         QCoreApplication.processEvents()
-        charts[title] = view.grab().toImage()
+        charts[title] = png_bytes(view.grab().toImage())
         view.close()
         view.deleteLater()
     return charts
 
 
-def write_files(report: ShowReport, charts: dict[str, QImage], out_dir: Path) -> list[Path]:
-    """PNG charts, CSV files and report.html into ``out_dir`` (any thread)."""
+def png_bytes(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise OSError("the chart could not be encoded as PNG")
+    buffer.close()
+    return data.data()
+
+
+def write_files(report: ShowReport, charts: dict[str, bytes], out_dir: Path) -> list[Path]:
+    """PNG charts, CSV files and report.html into ``out_dir`` (any thread; no Qt)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     names: dict[str, str] = {}
     files: list[Path] = []
-    for number, (title, image) in enumerate(charts.items(), 1):
+    for number, (title, png) in enumerate(charts.items(), 1):
         path = out_dir / f"chart{number}.png"
-        if not image.save(str(path)):
-            raise OSError(f"cannot write {path}")
+        path.write_bytes(png)
         names[title] = path.name
         files.append(path)
     files.extend(write_csv_files(report, out_dir))

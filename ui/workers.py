@@ -4,6 +4,12 @@
 delivers the result or the exception back on the GUI thread, while ``widget`` still exists.
 Results travel through one long-lived QObject created on the GUI thread, so no Qt object is
 ever created or destroyed on a worker.
+
+``fn`` itself must not use Qt objects either (no QImage.fromData, QImage.save, QFile, ...):
+PySide keeps Python's GIL while Qt runs, so a worker inside such a call holds the GIL and
+waits for a lock of Qt's that the GUI thread, destroying a QObject, holds while it waits for
+the GIL. That deadlock froze the window (found decoding goods covers): read and write bytes
+here, decode and encode on the GUI thread.
 """
 
 from __future__ import annotations
