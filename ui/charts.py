@@ -47,6 +47,7 @@ def new_plot(layout: pg.GraphicsLayout, row: int, title: str) -> pg.PlotItem:
         axis.setTickPen(GRID_PEN)
         axis.setTextPen(AXIS_TEXT_PEN)
         axis.setStyle(maxTickLevel=0)
+        axis.setZValue(-200)  # grid under the curves (pyqtgraph puts axes above the view box)
     plot.setMouseEnabled(x=True, y=False)
     plot.getAxis("left").setWidth(56)
     # A right axis on every plot (empty unless used) keeps stacked plots' x axes aligned.
@@ -87,7 +88,7 @@ def show_series(
     x, y = peak_decimate(values, start, end, columns)
     curve.setData(x, y)
     top = float(y.max()) if len(y) else 0.0
-    curve.getViewBox().setYRange(0, max(top * 1.08, 1.0), padding=0)
+    curve.getViewBox().setYRange(0, max(top * 1.06, 1.0), padding=0.02)  # zeros clear the x axis
 
 
 def set_title(plot: pg.PlotItem, text: str) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pyqtgraph as pg
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject, QSize
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QPen
 
 from console.paths import default_db_url
 from console.review import ShowReport, build_report, latest_show_id, write_csv_files, write_html
@@ -45,6 +45,12 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("review", text)
 
 
+def print_pen(pen: QPen) -> QPen:
+    """The live dashboard's pen, twice as wide: a report's charts are drawn once (cost does
+    not matter) and often shown scaled down, where one-pixel lines fade."""
+    return pg.mkPen(pen.color(), width=2)
+
+
 def render_charts(report: ShowReport) -> dict[str, bytes]:
     """Chart title -> PNG data (GUI thread). Encoded here, not by the worker that writes the
     files: Qt's image writers create QObjects, and a worker doing that while it holds Python's
@@ -56,12 +62,14 @@ def render_charts(report: ShowReport) -> dict[str, bytes]:
     specs: list[tuple[str, Callable[[pg.PlotItem], None]]] = [
         (
             QCoreApplication.translate("ReviewCharts", "Online viewers"),
-            lambda plot: show_series(plot.plot(pen=ONLINE_PEN), m.online(), 0, end, columns),
+            lambda plot: show_series(
+                plot.plot(pen=print_pen(ONLINE_PEN)), m.online(), 0, end, columns
+            ),
         ),
         (
             QCoreApplication.translate("ReviewCharts", "Likes (cumulative)"),
             lambda plot: show_series(
-                plot.plot(pen=LIKES_PEN), m.likes_cumulative(), 0, end, columns
+                plot.plot(pen=print_pen(LIKES_PEN)), m.likes_cumulative(), 0, end, columns
             ),
         ),
         (
@@ -69,9 +77,15 @@ def render_charts(report: ShowReport) -> dict[str, bytes]:
                 "ReviewCharts", "Comments per minute (left) and likes per minute (right)"
             ),
             lambda plot: (
-                show_series(plot.plot(pen=COMMENTS_PEN), m.comments_per_minute(), 0, end, columns),
                 show_series(
-                    add_right_axis_curve(plot, LIKES_PEN, ""), m.likes_per_minute(), 0, end, columns
+                    plot.plot(pen=print_pen(COMMENTS_PEN)), m.comments_per_minute(), 0, end, columns
+                ),
+                show_series(
+                    add_right_axis_curve(plot, print_pen(LIKES_PEN), ""),
+                    m.likes_per_minute(),
+                    0,
+                    end,
+                    columns,
                 ),
             ),
         ),
