@@ -5,13 +5,7 @@ English and marked for translation (context ``commands``; ``%n`` is the command'
 UI builds one QAction per command from this table, so a menu, a toolbar button and a shortcut
 all run the same handler.
 
-Audit entries name what was done with these action names (``AuditRecord.action``), which the
-dashboard and the review read: comment.delete, user.mute, user.unmute, user.block,
-user.unblock, room.ban_all, rules.update, goods.push, goods.on_sale, goods.sort, goods.import,
-room.replay, room.assistant, room.reminder, room.push_url, room.share_code, lottery.create,
-lottery.open, lottery.close, lottery.draw, lottery.reroll, obs.scene, obs.stream.start,
-obs.stream.stop, obs.record.start, obs.record.stop, obs.input.mute, obs.source.visible,
-obs.stream_target.
+Audit entries name what was done with their own action names (console.audit).
 """
 
 from __future__ import annotations

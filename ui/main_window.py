@@ -26,6 +26,7 @@ from ui.moderation_controller import ModerationController
 from ui.names import connector_title
 from ui.obs_panel import SCENE_COMMANDS, ObsController
 from ui.obs_panel import install as install_obs
+from ui.panels.audit_panel import AuditPanel
 from ui.panels.comment_panel import CommentPanel
 from ui.panels.dashboard_panel import DashboardPanel
 from ui.persist import ui_settings
@@ -86,6 +87,13 @@ class MainWindow(QMainWindow):
             self.dashboard_panel,
             Qt.DockWidgetArea.RightDockWidgetArea,
         )
+        self.audit_panel = AuditPanel()
+        self.audit_dock = self._add_dock(
+            "auditDock",
+            self.tr("Audit log"),
+            self.audit_panel,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        )
 
         self.status = ShowStatusBar(session, self.metrics, self)
         self.setStatusBar(self.status)
@@ -109,6 +117,7 @@ class MainWindow(QMainWindow):
         self.bridge = ShowBridge(session, self)
         self.bridge.events_arrived.connect(self._on_events_arrived)
         self.bridge.audits_arrived.connect(self.dashboard_panel.add_audits)
+        self.bridge.audits_arrived.connect(self.audit_panel.add)
         self.bridge.message_posted.connect(self._on_message_posted)
         self.bridge.start()
 
@@ -188,6 +197,7 @@ class MainWindow(QMainWindow):
             self.lottery.dock,
             self.room.dock,
             self.relay.dock,
+            self.audit_dock,
         ]
         for dock in [*top, *tabs]:
             self.removeDockWidget(dock)

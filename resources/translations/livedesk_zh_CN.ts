@@ -4,14 +4,14 @@
 <context>
     <name>ActionRunner</name>
     <message>
-        <location filename="../../ui/lottery_panel.py" line="+469" />
         <location filename="../../ui/actions.py" line="+65" />
         <location line="+12" />
+        <location filename="../../ui/lottery_panel.py" line="+469" />
         <source>Failed: %1</source>
         <translation>操作失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="-9" />
+        <location line="-9" />
         <source>%1 — here only: viewers still see it</source>
         <translation>%1 — 仅在本机生效：观众仍可看到</translation>
     </message>
@@ -47,6 +47,49 @@
         <location line="+3" />
         <source>An assistant can manage comments and goods from the phone during the show. The WeChat ID must have the assistant role of the mini program.</source>
         <translation>小助手可以在直播时用手机管理评论和商品。该微信号必须在小程序中具有小助手角色。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPanel</name>
+    <message>
+        <location filename="../../ui/panels/audit_panel.py" line="+38" />
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Here only (viewers still see it)</source>
+        <translation>仅本地（观众仍可看到）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Result</source>
+        <translation>结果</translation>
     </message>
 </context>
 <context>
@@ -150,7 +193,7 @@ Details are in the log file:
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../../ui/panels/dashboard_panel.py" line="+99" />
+        <location filename="../../ui/panels/dashboard_panel.py" line="+103" />
         <source>Online now</source>
         <translation>当前在线</translation>
     </message>
@@ -207,7 +250,7 @@ Details are in the log file:
         <translation>每分钟评论与点赞</translation>
     </message>
     <message>
-        <location line="+78" />
+        <location line="+82" />
         <source>5 min: %1</source>
         <translation>近 5 分钟：%1</translation>
     </message>
@@ -284,7 +327,8 @@ Details are in the log file:
         <location line="+22" />
         <source>Imported %n goods</source>
         <translation>
-            <numerusform>已导入 %n 件商品</numerusform></translation>
+            <numerusform>已导入 %n 件商品</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+9" />
@@ -295,7 +339,8 @@ Details are in the log file:
         <location line="+19" />
         <source>%n goods in the room</source>
         <translation>
-            <numerusform>直播间共 %n 件商品</numerusform></translation>
+            <numerusform>直播间共 %n 件商品</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+7" />
@@ -329,7 +374,8 @@ Details are in the log file:
         <location line="+52" />
         <source>%n goods can be imported</source>
         <translation>
-            <numerusform>有 %n 件商品可以导入</numerusform></translation>
+            <numerusform>有 %n 件商品可以导入</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2" />
@@ -490,7 +536,8 @@ Details are in the log file:
         <location line="+6" />
         <source>Lottery #%1 closed: %n entrant(s)</source>
         <translation>
-            <numerusform>第 %1 轮抽奖已停止参与：共 %n 人参与</numerusform></translation>
+            <numerusform>第 %1 轮抽奖已停止参与：共 %n 人参与</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+13" />
@@ -533,7 +580,7 @@ Details are in the log file:
         <translation>证明已保存并校验通过：%1</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+24" />
         <source>Lottery #%1 is ready: open it when you announce it</source>
         <translation>第 %1 轮抽奖已准备好：宣布时点击开始</translation>
     </message>
@@ -546,7 +593,8 @@ Details are in the log file:
         <location line="+2" />
         <source>Lottery #%1 drawn: %n winner(s)</source>
         <translation>
-            <numerusform>第 %1 轮已开奖：%n 人中奖</numerusform></translation>
+            <numerusform>第 %1 轮已开奖：%n 人中奖</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+16" />
@@ -690,7 +738,7 @@ Details are in the log file:
 <context>
     <name>LotteryPanel</name>
     <message>
-        <location filename="../../ui/lottery_panel.py" line="-428" />
+        <location filename="../../ui/lottery_panel.py" line="-430" />
         <source>New lottery…</source>
         <translation>新建抽奖…</translation>
     </message>
@@ -835,7 +883,7 @@ Details are in the log file:
         <translation>未领奖：已重抽</translation>
     </message>
     <message>
-        <location line="+227" />
+        <location line="+229" />
         <source>Lottery</source>
         <translation>抽奖</translation>
     </message>
@@ -848,7 +896,7 @@ Details are in the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+68" />
+        <location filename="../../ui/main_window.py" line="+69" />
         <source>LiveDesk Console — %1</source>
         <translation>LiveDesk 场控台 — %1</translation>
     </message>
@@ -863,7 +911,12 @@ Details are in the log file:
         <translation>数据看板</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+7" />
+        <source>Audit log</source>
+        <translation>操作记录</translation>
+    </message>
+    <message>
+        <location line="+43" />
         <source>&amp;LiveDesk</source>
         <translation>LiveDesk(&amp;D)</translation>
     </message>
@@ -893,7 +946,7 @@ Details are in the log file:
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+68" />
+        <location line="+69" />
         <source>Settings saved; language, live room, operator and database apply next start.</source>
         <translation>设置已保存；语言、直播间、操作员和数据库将在下次启动时生效。</translation>
     </message>
@@ -1059,7 +1112,7 @@ Details are in the log file:
         <translation>OBS 已改为推流到本直播间的推流地址</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+64" />
         <source>Not connected to OBS: %1</source>
         <translation>未连接 OBS：%1</translation>
     </message>
@@ -1107,7 +1160,7 @@ Details are in the log file:
 <context>
     <name>ObsPanel</name>
     <message>
-        <location line="-769" />
+        <location line="-770" />
         <source>Reconnect</source>
         <translation>重新连接</translation>
     </message>
@@ -1279,7 +1332,7 @@ Details are in the log file:
         <translation>正在丢帧或网络拥塞</translation>
     </message>
     <message>
-        <location line="+444" />
+        <location line="+445" />
         <source>OBS</source>
         <translation>OBS</translation>
     </message>
@@ -1484,7 +1537,7 @@ Details are in the log file:
         <translation>访问令牌</translation>
     </message>
     <message>
-        <location line="+92" />
+        <location line="+94" />
         <source>Checking the password store…</source>
         <translation>正在检查密码存储…</translation>
     </message>
@@ -1653,23 +1706,24 @@ Details are in the log file:
         <location line="+6" />
         <source>%n subscriber(s)</source>
         <translation>
-            <numerusform>%n 位订阅者</numerusform></translation>
+            <numerusform>%n 位订阅者</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ReviewCharts</name>
     <message>
-        <location filename="../../ui/review_export.py" line="+54" />
+        <location filename="../../ui/review_export.py" line="+64" />
         <source>Online viewers</source>
         <translation>在线人数</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+6" />
         <source>Likes (cumulative)</source>
         <translation>累计点赞</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+6" />
         <source>Comments per minute (left) and likes per minute (right)</source>
         <translation>每分钟评论（左轴）与每分钟点赞（右轴）</translation>
     </message>
@@ -1751,7 +1805,8 @@ Details are in the log file:
         <location line="+19" />
         <source>Live reminder sent to %n subscriber(s)</source>
         <translation>
-            <numerusform>已向 %n 位订阅者发送开播提醒</numerusform></translation>
+            <numerusform>已向 %n 位订阅者发送开播提醒</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2211,7 +2266,7 @@ Details are in the log file:
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+22" />
         <source>Show length %1</source>
         <translation>直播时长 %1</translation>
     </message>
@@ -2226,7 +2281,7 @@ Details are in the log file:
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+8" />
         <source>Review written to %1</source>
         <translation>复盘报告已保存到 %1</translation>
     </message>
@@ -2378,9 +2433,157 @@ Details are in the log file:
     </message>
 </context>
 <context>
+    <name>audit</name>
+    <message>
+        <location filename="../../console/audit.py" line="+16" />
+        <source>Delete comment</source>
+        <translation>删除评论</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mute user</source>
+        <translation>禁言用户</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unmute user</source>
+        <translation>解除禁言</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Add to blocklist</source>
+        <translation>加入黑名单</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Remove from blocklist</source>
+        <translation>移出黑名单</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ban all comments</source>
+        <translation>全员禁言</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Change keyword rules</source>
+        <translation>修改关键词规则</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Push goods</source>
+        <translation>推送商品</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Goods on/off sale</source>
+        <translation>商品上架/下架</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sort goods</source>
+        <translation>商品排序</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Import goods</source>
+        <translation>导入商品</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Replay on/off</source>
+        <translation>开启/关闭回放</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Add assistant</source>
+        <translation>添加小助手</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Live reminder</source>
+        <translation>开播提醒</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Read push address</source>
+        <translation>获取推流地址</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Read share code</source>
+        <translation>获取分享码</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Create lottery</source>
+        <translation>创建抽奖</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Open lottery</source>
+        <translation>开始抽奖</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Close lottery</source>
+        <translation>停止参与</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Draw winners</source>
+        <translation>开奖</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Re-roll a winner</source>
+        <translation>重抽一名中奖者</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Switch scene</source>
+        <translation>切换场景</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Start streaming</source>
+        <translation>开始推流</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stop streaming</source>
+        <translation>停止推流</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Start recording</source>
+        <translation>开始录制</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stop recording</source>
+        <translation>停止录制</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mute/unmute audio</source>
+        <translation>音频静音/取消静音</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Show/hide source</source>
+        <translation>显示/隐藏来源</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Set stream target</source>
+        <translation>设置推流目标</translation>
+    </message>
+</context>
+<context>
     <name>charts</name>
     <message>
-        <location filename="../../ui/charts.py" line="+59" />
+        <location filename="../../ui/charts.py" line="+100" />
         <source>Push</source>
         <translation>推送</translation>
     </message>
@@ -2408,7 +2611,7 @@ Details are in the log file:
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../console/commands.py" line="+82" />
+        <location filename="../../console/commands.py" line="+76" />
         <source>Delete comment</source>
         <translation>删除评论</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -291,3 +292,34 @@ def test_buttons_follow_the_capabilities(make_window, qtbot) -> None:
     qtbot.waitUntil(lambda: window.comment_model.rowCount() == len(COMMENTS), timeout=10_000)
     assert window.comment_panel.ban_all_button.isEnabled()
     assert window.comment_panel.local_note.isVisible()
+
+
+def audit_rows(window: MainWindow) -> list[list[str]]:
+    model = window.audit_panel.model
+    return [
+        [model.index(r, c).data() for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+def test_the_audit_log_panel_lists_actions_newest_first(make_window, qtbot) -> None:
+    capabilities = frozenset({Capability.LIVE_EVENTS, Capability.DELETE_COMMENT})
+    window: MainWindow = make_window(ScriptedConnector(COMMENTS, capabilities=capabilities))
+    qtbot.waitUntil(lambda: window.comment_model.rowCount() == len(COMMENTS), timeout=10_000)
+    qtbot.mouseClick(
+        window.comment_panel.view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=button_center(window, row_of(window, "c3"), "delete"),
+    )
+    qtbot.waitUntil(lambda: len(audit_rows(window)) == 1)
+    window.moderation.mute(COMMENTS[1], 60)  # the platform cannot mute: here only
+    qtbot.waitUntil(lambda: len(audit_rows(window)) == 2)
+    mute, delete = audit_rows(window)
+    operator = window.session.operator
+    assert delete[1:] == [operator, "删除评论", "广告号：加我领券", "完成"]
+    assert mute[1:4] == [operator, "禁言用户", "阿杰"]
+    assert mute[4].startswith("仅本地")
+    assert re.fullmatch(r"\d\d:\d\d", delete[0])  # show time of the action
+    model = window.audit_panel.model
+    assert model.index(0, 4).data(Qt.ItemDataRole.ForegroundRole) is not None  # amber
+    assert model.index(1, 4).data(Qt.ItemDataRole.ForegroundRole) is None
