@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable
-from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor
@@ -46,7 +45,7 @@ def result_text(record: AuditRecord) -> str:
 def when(record: AuditRecord) -> str:
     if record.t is not None:
         return show_clock(record.t)
-    return record.at.astimezone().strftime("%H:%M:%S") if isinstance(record.at, datetime) else ""
+    return record.at.astimezone().strftime("%H:%M:%S")
 
 
 class AuditTableModel(QAbstractTableModel):
