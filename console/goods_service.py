@@ -30,10 +30,11 @@ from console.actions import Action, Capability, ImportGoods, PushGoods, SetGoods
 from console.errors import OperatorError, Unsupported
 from console.goods import GoodsItem
 from console.i18n import QT_TRANSLATE_NOOP
+from console.listeners import call_each
 from console.log import app as log
-from console.moderation import Job, Outcome, Scope
+from console.moderation import Job, Outcome, Scope, write_audit
 from console.platforms.base import Connector
-from console.storage.writer import AuditRecord, StorageWriter
+from console.storage.writer import StorageWriter
 
 PUSH_COOLDOWN_S = 3.0
 # WeChat: 300026 the room's goods list is full; 300033 the import would take it past its limit.
@@ -75,34 +76,6 @@ def moved(order: Sequence[str], goods_ids: Sequence[str], row: int) -> tuple[str
     return (*before, *moving, *after)
 
 
-def write_audit(
-    writer: StorageWriter | None,
-    operator: str,
-    outcome: Outcome,
-    t: float,
-    detail: dict[str, Any],
-) -> None:
-    """The audit entry of a platform action: "ok", or "error" with the English log text."""
-    if outcome.error is None:
-        result = "local" if outcome.scope is Scope.LOCAL else "ok"
-    else:
-        result = "error"
-        reason = getattr(outcome.error, "log_text", None) or str(outcome.error)
-        detail = {**detail, "error": reason}
-        log.warning("%s %s failed: %s", outcome.command, outcome.target, reason)
-    if writer is not None:
-        writer.audit(
-            AuditRecord(
-                action=outcome.command,
-                target=outcome.target,
-                result=result,
-                operator=operator,
-                t=t,
-                detail={**detail, "scope": outcome.scope.value},
-            )
-        )
-
-
 class GoodsService:
     """Goods state of one show; thread-safe (jobs and reads finish on worker threads)."""
 
@@ -140,11 +113,7 @@ class GoodsService:
         self._listeners.append(callback)
 
     def _changed(self) -> None:
-        for callback in self._listeners:
-            try:
-                callback()
-            except Exception:
-                log.exception("goods listener failed")
+        call_each(self._listeners, what="A goods")
 
     def supports(self, capability: Capability) -> bool:
         return self._connector.supports(capability)

@@ -21,9 +21,10 @@ from typing import Any
 from sqlalchemy import Engine
 
 from console.actions import Action, BanAllComments, Capability, DeleteComment, MuteUser, UnmuteUser
-from console.errors import OperatorError, Unsupported
+from console.errors import Unsupported
 from console.events import Comment
 from console.i18n import QT_TRANSLATE_NOOP
+from console.listeners import call_each
 from console.log import app as log
 from console.platforms.base import Connector
 from console.storage.ops import AddBlockedUser, RemoveBlockedUser, SaveAppState, SetCommentState
@@ -145,11 +146,7 @@ class ModerationService:
         self._listeners.append(callback)
 
     def _changed(self) -> None:
-        for callback in self._listeners:
-            try:
-                callback()
-            except Exception:
-                log.exception("moderation listener failed")
+        call_each(self._listeners, what="A moderation")
 
     # -- verdicts ----------------------------------------------------------------------------
     def classify(self, comment: Comment) -> Verdict:
@@ -354,24 +351,32 @@ class ModerationService:
         return run
 
     def _audit(self, outcome: Outcome, t: float, detail: dict[str, Any]) -> None:
-        if outcome.error is None:
-            result = "local" if outcome.scope is Scope.LOCAL else "ok"
-        else:
-            result = "error"
-            error = outcome.error
-            detail = {
-                **detail,
-                "error": error.log_text if isinstance(error, OperatorError) else str(error),
-            }
-            log.warning("%s %s failed: %s", outcome.command, outcome.target, detail["error"])
-        if self._writer is not None:
-            self._writer.audit(
-                AuditRecord(
-                    action=outcome.command,
-                    target=outcome.target,
-                    result=result,
-                    operator=self.operator,
-                    t=t,
-                    detail={**detail, "scope": outcome.scope.value},
-                )
+        write_audit(self._writer, self.operator, outcome, t, detail)
+
+
+def write_audit(
+    writer: StorageWriter | None,
+    operator: str,
+    outcome: Outcome,
+    t: float,
+    detail: dict[str, Any],
+) -> None:
+    """The audit entry of a platform action: "ok", or "error" with the English log text."""
+    if outcome.error is None:
+        result = "local" if outcome.scope is Scope.LOCAL else "ok"
+    else:
+        result = "error"
+        reason = getattr(outcome.error, "log_text", None) or str(outcome.error)
+        detail = {**detail, "error": reason}
+        log.warning("%s %s failed: %s", outcome.command, outcome.target, reason)
+    if writer is not None:
+        writer.audit(
+            AuditRecord(
+                action=outcome.command,
+                target=outcome.target,
+                result=result,
+                operator=operator,
+                t=t,
+                detail={**detail, "scope": outcome.scope.value},
             )
+        )

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
+import console.listeners
 from console.log import obs as log
 
 _STOP = None
@@ -65,10 +67,5 @@ class CallbackDispatcher:
                 log.exception("An OBS listener raised an exception; it stays registered")
 
 
-def call_each(listeners: Iterable[Callable[..., Any]], *args: Any) -> None:
-    """Call every listener with ``args``; one that raises is logged and does not stop the rest."""
-    for listener in list(listeners):
-        try:
-            listener(*args)
-        except Exception:
-            log.exception("An OBS listener raised an exception; it stays registered")
+# Every OBS listener is called this way: each runs, one that raises is logged.
+call_each = partial(console.listeners.call_each, logger=log, what="An OBS")

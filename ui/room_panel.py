@@ -42,10 +42,9 @@ from PySide6.QtWidgets import (
 
 from console.actions import Capability
 from console.errors import OperatorError
-from console.goods_service import write_audit
 from console.i18n import QT_TRANSLATE_NOOP
 from console.messages import Level
-from console.moderation import Job, Outcome, Scope
+from console.moderation import Job, Outcome, Scope, write_audit
 from console.platforms.wechat import (
     MIN_POLL_INTERVAL,
     Room,
