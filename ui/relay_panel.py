@@ -43,8 +43,13 @@ from PySide6.QtWidgets import (
 
 from console.actions import Capability
 from console.messages import Level
-from console.platforms.relay import DEFAULT_HOST, DEFAULT_PORT, RelayConnector, SourceInfo
-from console.platforms.relay_access import rotate_token
+from console.platforms.relay import (
+    DEFAULT_HOST,
+    DEFAULT_PORT,
+    RelayConnector,
+    SourceInfo,
+    rotate_token,
+)
 from console.session import LiveSession
 from ui.actions import ActionRunner
 from ui.dialogs.relay_settings import RelayAddress, RelaySettingsDialog

@@ -71,8 +71,13 @@ def create_connector(options: ConnectorOptions) -> Connector:
 
 
 def _relay(options: ConnectorOptions) -> Connector:
-    from console.platforms.relay import DEFAULT_HOST, DEFAULT_PORT, RelayConnector
-    from console.platforms.relay_access import is_loopback, load_token
+    from console.platforms.relay import (
+        DEFAULT_HOST,
+        DEFAULT_PORT,
+        RelayConnector,
+        is_loopback,
+        load_token,
+    )
 
     host = options.relay_host or DEFAULT_HOST
     port = DEFAULT_PORT if options.relay_port is None else options.relay_port

@@ -1,7 +1,7 @@
 """RelaySettingsDialog: where the relay listens, and its access token.
 
 The relay listens on 127.0.0.1 unless the operator opens it to the LAN here, which needs a
-token: the button makes one (console.platforms.relay_access), the dialog shows it this once, and
+token: the button makes one (console.platforms.relay.access), the dialog shows it this once, and
 from then on it lives only in the OS keyring. Reopened, the dialog only says that a token is
 set. Address and port are saved in the UI settings and used the next time LiveDesk starts the
 relay (``with_saved_relay_address``); a running relay keeps the socket it has.

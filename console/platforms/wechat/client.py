@@ -1,7 +1,6 @@
-"""The WeChat Mini Program live (小程序直播) server API client and the ``wechat`` connector.
+"""WeChatLiveClient: the WeChat Mini Program live (小程序直播) server API over HTTP.
 
-Field names, paths and codes follow shared/wechat-live-api.md. What the client does beyond
-plain HTTP calls, and why:
+What the client does beyond plain HTTP calls, and why:
 
 - Access token: one stable_token (POST ``cgi-bin/stable_token``, normal mode) shared by every
   call and thread, fetched under a lock (callers arriving together trigger one fetch) and kept
@@ -16,38 +15,56 @@ plain HTTP calls, and why:
   the room, and pushing twice pops the card twice. The error says so.
 - Secrets: the AppSecret and access tokens never reach logs, error texts or reprs. The token
   has to travel in the query string (``?access_token=``), so a filter on urllib3's logger
-  masks it in urllib3's debug lines too.
+  (console.platforms.wechat.api) masks it in urllib3's debug lines too.
 """
 
 from __future__ import annotations
 
 import json
-import logging
-import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from decimal import Decimal, InvalidOperation
-from typing import Any, ClassVar
+from decimal import Decimal
+from typing import Any
 
 import requests
 
-from console.actions import (
-    Action,
-    BanAllComments,
-    Capability,
-    ImportGoods,
-    PushGoods,
-    SetGoodsOnSale,
-    SortGoods,
-)
-from console.events import RoomStatus
-from console.goods import GoodsItem
 from console.log import platform as log
-from console.platforms.base import Connector, EventSink
-from console.platforms.wechat_errors import (
+from console.platforms.wechat.api import (
+    APPROVED,
+    DEFAULT_BASE_URL,
+    GET_LIVE_INFO,
+    GOODS_APPROVED,
+    GOODS_DELETE_IN_ROOM,
+    GOODS_ON_SALE,
+    GOODS_PAGE_SIZE,
+    GOODS_PUSH,
+    GOODS_SORT,
+    PUSH_MESSAGE,
+    REMINDER_BATCH,
+    ROOM_ADD_ASSISTANT,
+    ROOM_ADD_GOODS,
+    ROOM_PAGE_SIZE,
+    ROOM_PUSH_URL,
+    ROOM_SHARE_CODE,
+    ROOM_UPDATE_COMMENT,
+    ROOM_UPDATE_REPLAY,
+    TOKEN_PATH,
+    Goods,
+    Room,
+    ShareCode,
+    approved_goods_page,
+    as_text,
+    bad_shape,
+    goods_id_param,
+    mask_tokens,
+    push_url,
+    room_id_param,
+    room_page,
+    share_code,
+    token_grant,
+)
+from console.platforms.wechat.errors import (
     BUSY,
     EMPTY_ROOM_LIST,
     TOKEN_ERROR_CODES,
@@ -55,55 +72,7 @@ from console.platforms.wechat_errors import (
     WeChatApiError,
 )
 
-__all__ = [
-    "DEFAULT_BASE_URL",
-    "LIVE_STATUS_NAMES",
-    "MIN_POLL_INTERVAL",
-    "ErrorKind",
-    "Goods",
-    "Room",
-    "ShareCode",
-    "WeChatApiError",
-    "WeChatConnector",
-    "WeChatLiveClient",
-    "goods_item",
-]
-
-DEFAULT_BASE_URL = "https://api.weixin.qq.com"
-
-TOKEN_PATH = "/cgi-bin/stable_token"
-GET_LIVE_INFO = "/wxa/business/getliveinfo"
-PUSH_MESSAGE = "/wxa/business/push_message"
-ROOM_ADD_GOODS = "/wxaapi/broadcast/room/addgoods"
-ROOM_UPDATE_COMMENT = "/wxaapi/broadcast/room/updatecomment"
-ROOM_UPDATE_REPLAY = "/wxaapi/broadcast/room/updatereplay"
-ROOM_ADD_ASSISTANT = "/wxaapi/broadcast/room/addassistant"
-ROOM_PUSH_URL = "/wxaapi/broadcast/room/getpushurl"
-ROOM_SHARE_CODE = "/wxaapi/broadcast/room/getsharedcode"
-GOODS_PUSH = "/wxaapi/broadcast/goods/push"
-GOODS_ON_SALE = "/wxaapi/broadcast/goods/onsale"
-GOODS_SORT = "/wxaapi/broadcast/goods/sort"
-GOODS_DELETE_IN_ROOM = "/wxaapi/broadcast/goods/deleteInRoom"
-GOODS_APPROVED = "/wxaapi/broadcast/goods/getapproved"
-
-ROOM_PAGE_SIZE = 50  # the docs say "keep under 100"; servers are reported to cap pages at 50
-GOODS_PAGE_SIZE = 100  # getapproved allows at most 100
-APPROVED = 2  # getapproved status: audit passed
-REMINDER_BATCH = 2000  # push_message takes at most 2000 openids per call
 MAX_PAGES = 1000  # a server that keeps answering pages without end must not hang the console
-
-LIVE_STATUS_NAMES: dict[int, str] = {
-    101: "live",
-    102: "not_started",
-    103: "ended",
-    104: "banned",
-    105: "paused",
-    106: "abnormal",
-    107: "expired",
-}
-
-_TOKEN_IN_TEXT = re.compile(r"(access_token=)[^&\s\"']+")
-_CENT = Decimal("0.01")
 
 
 class _Hidden(str):
@@ -113,196 +82,6 @@ class _Hidden(str):
 
     def __repr__(self) -> str:
         return "'***'"
-
-
-def _mask_tokens(text: str) -> str:
-    return _TOKEN_IN_TEXT.sub(r"\1***", text)
-
-
-class _MaskAccessTokens(logging.Filter):
-    """urllib3 logs each request line with its query string; mask the token there."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.args, tuple):
-            record.args = tuple(
-                _mask_tokens(arg) if isinstance(arg, str) else arg for arg in record.args
-            )
-        if isinstance(record.msg, str):
-            record.msg = _mask_tokens(record.msg)
-        return True
-
-
-_URLLIB3_LOGGER = logging.getLogger("urllib3.connectionpool")
-if not any(isinstance(f, _MaskAccessTokens) for f in _URLLIB3_LOGGER.filters):
-    _URLLIB3_LOGGER.addFilter(_MaskAccessTokens())
-
-
-@dataclass(frozen=True, slots=True)
-class Goods:
-    """A goods item. Prices are exact yuan with two decimals (getliveinfo sends fen)."""
-
-    goods_id: str
-    name: str
-    cover_img_url: str
-    price: Decimal
-    price2: Decimal
-    price_type: int  # 1 fixed price; 2 range price..price2; 3 discount: price original, price2 now
-    url: str
-
-
-@dataclass(frozen=True, slots=True)
-class Room:
-    """A live room as getliveinfo describes it. Times are UTC; image fields are URLs."""
-
-    room_id: int
-    name: str
-    live_status: int
-    start_time: datetime
-    end_time: datetime
-    anchor_name: str
-    cover_img_url: str
-    share_img_url: str
-    feeds_img_url: str
-    anchor_img_url: str
-    live_type: int  # 1 push stream (OBS), 0 phone
-    screen_type: int  # 1 landscape, 0 portrait
-    close_like: bool
-    close_goods: bool
-    close_comment: bool
-    close_kf: bool
-    close_replay: bool
-    is_feeds_public: bool
-    goods: tuple[Goods, ...] = ()
-
-    @property
-    def status(self) -> str | None:
-        """The console.events.ROOM_STATUSES name, or None for a code the contract lacks."""
-        return LIVE_STATUS_NAMES.get(self.live_status)
-
-
-@dataclass(frozen=True, slots=True)
-class ShareCode:
-    cdn_url: str  # the QR code image
-    page_path: str
-    poster_url: str
-
-
-def _bad_shape(path: str, what: str) -> WeChatApiError:
-    error = WeChatApiError(
-        ErrorKind.BAD_RESPONSE,
-        "微信服务器返回的数据格式不对，请稍后重试",
-        "The WeChat server's answer has an unexpected format; try again shortly",
-        path=path,
-        log_text=f"{path}: unexpected answer ({what})",
-    )
-    log.warning("WeChat call failed: %s", error.log_text)
-    return error
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
-def _int(value: Any) -> int:
-    if value is None or value == "":
-        return 0
-    if isinstance(value, bool):
-        raise TypeError("a boolean is not an integer here")
-    if isinstance(value, Decimal) and value != value.to_integral_value():
-        raise ValueError(f"{value} is not an integer")
-    return int(value)
-
-
-def _flag(value: Any) -> bool:
-    return _int(value) == 1
-
-
-def _yuan(value: Any) -> Decimal:
-    if value is None or value == "":
-        return Decimal("0.00")
-    if isinstance(value, bool | float):
-        raise TypeError("price must be an exact number")
-    return Decimal(str(value)).quantize(_CENT)
-
-
-def _fen(value: Any) -> Decimal:
-    return Decimal(_int(value)).scaleb(-2).quantize(_CENT)
-
-
-def _utc(seconds: Any) -> datetime:
-    return datetime.fromtimestamp(_int(seconds), tz=UTC)
-
-
-def _room_goods_item(raw: Mapping[str, Any]) -> Goods:
-    """An item of getliveinfo's ``goods[]``: snake_case, prices in fen."""
-    return Goods(
-        goods_id=_text(raw["goods_id"]),
-        name=_text(raw.get("name")),
-        cover_img_url=_text(raw.get("cover_img")),
-        price=_fen(raw.get("price")),
-        price2=_fen(raw.get("price2")),
-        price_type=_int(raw.get("price_type")),
-        url=_text(raw.get("url")),
-    )
-
-
-def _approved_goods_item(raw: Mapping[str, Any]) -> Goods:
-    """An item of getapproved's ``goods[]``: camelCase, prices in yuan."""
-    return Goods(
-        goods_id=_text(raw["goodsId"]),
-        name=_text(raw.get("name")),
-        cover_img_url=_text(raw.get("coverImgUrl")),
-        price=_yuan(raw.get("price")),
-        price2=_yuan(raw.get("price2")),
-        price_type=_int(raw.get("priceType")),
-        url=_text(raw.get("url")),
-    )
-
-
-def _room(raw: Mapping[str, Any]) -> Room:
-    return Room(
-        room_id=_int(raw["roomid"]),
-        name=_text(raw.get("name")),
-        live_status=_int(raw.get("live_status")),
-        start_time=_utc(raw.get("start_time")),
-        end_time=_utc(raw.get("end_time")),
-        anchor_name=_text(raw.get("anchor_name")),
-        cover_img_url=_text(raw.get("cover_img")),
-        share_img_url=_text(raw.get("share_img")),
-        feeds_img_url=_text(raw.get("feeds_img")),
-        anchor_img_url=_text(raw.get("anchor_img")),
-        live_type=_int(raw.get("live_type", raw.get("type"))),
-        screen_type=_int(raw.get("screen_type")),
-        close_like=_flag(raw.get("close_like")),
-        close_goods=_flag(raw.get("close_goods")),
-        close_comment=_flag(raw.get("close_comment")),
-        close_kf=_flag(raw.get("close_kf")),
-        close_replay=_flag(raw.get("close_replay")),
-        is_feeds_public=_flag(raw.get("is_feeds_public")),
-        goods=tuple(_room_goods_item(item) for item in raw.get("goods") or ()),
-    )
-
-
-def _parse(path: str, build: Callable[[], Any]) -> Any:
-    """Run ``build`` over an answer; a missing or mistyped field becomes a bad_response error."""
-    try:
-        return build()
-    except (KeyError, TypeError, ValueError, InvalidOperation, AttributeError) as exc:
-        raise _bad_shape(path, f"{type(exc).__name__}: {exc}") from None
-
-
-def _room_id(room_id: int) -> int:
-    if isinstance(room_id, bool) or not isinstance(room_id, int) or room_id <= 0:
-        raise ValueError(f"room_id must be a positive integer, not {room_id!r}")
-    return room_id
-
-
-def _goods_id(goods_id: str | int) -> int:
-    """WeChat goods ids are integers; the console carries them as strings."""
-    text = str(goods_id).strip()
-    if isinstance(goods_id, bool) or not text.isdigit():
-        raise ValueError(f"goods_id must be a number, not {goods_id!r}")
-    return int(text)
 
 
 class WeChatLiveClient:
@@ -361,7 +140,7 @@ class WeChatLiveClient:
 
     def get_room(self, room_id: int) -> Room:
         """One room (pages through getliveinfo until it appears; there is no room filter)."""
-        room_id = _room_id(room_id)
+        room_id = room_id_param(room_id)
         for room in self._rooms():
             if room.room_id == room_id:
                 return room
@@ -375,65 +154,63 @@ class WeChatLiveClient:
 
     def set_comment_ban(self, room_id: int, banned: bool) -> None:
         """全局禁言: ban (or allow again) all comments in the room."""
-        self._post(ROOM_UPDATE_COMMENT, {"roomId": _room_id(room_id), "banComment": int(banned)})
+        self._post(
+            ROOM_UPDATE_COMMENT, {"roomId": room_id_param(room_id), "banComment": int(banned)}
+        )
 
     def set_replay(self, room_id: int, enabled: bool) -> None:
-        body = {"roomId": _room_id(room_id), "closeReplay": 0 if enabled else 1}
+        body = {"roomId": room_id_param(room_id), "closeReplay": 0 if enabled else 1}
         self._post(ROOM_UPDATE_REPLAY, body)
 
     def add_assistant(self, room_id: int, username: str, nickname: str) -> None:
         """Make a WeChat user (by WeChat ID) a 小助手 of the room."""
         users = [{"username": username, "nickname": nickname}]
-        self._post(ROOM_ADD_ASSISTANT, {"roomId": _room_id(room_id), "users": users})
+        self._post(ROOM_ADD_ASSISTANT, {"roomId": room_id_param(room_id), "users": users})
 
     def get_push_url(self, room_id: int) -> str:
         """The RTMP push address for OBS (server and stream key in one URL)."""
-        data = self._request("GET", ROOM_PUSH_URL, query={"roomId": _room_id(room_id)})
-        push_addr = data.get("pushAddr")
-        if not isinstance(push_addr, str) or not push_addr:
-            raise _bad_shape(ROOM_PUSH_URL, "no pushAddr")
-        return push_addr
+        data = self._request("GET", ROOM_PUSH_URL, query={"roomId": room_id_param(room_id)})
+        return push_url(data)
 
     def get_share_code(self, room_id: int, params: Mapping[str, Any] | None = None) -> ShareCode:
         """The room's QR code, page path and poster; ``params`` become custom share params."""
-        query: dict[str, Any] = {"roomId": _room_id(room_id)}
+        query: dict[str, Any] = {"roomId": room_id_param(room_id)}
         if params:
             query["params"] = json.dumps(dict(params), ensure_ascii=False, separators=(",", ":"))
         data = self._request("GET", ROOM_SHARE_CODE, query=query)
-        return _parse(
-            ROOM_SHARE_CODE,
-            lambda: ShareCode(
-                cdn_url=_text(data["cdnUrl"]),
-                page_path=_text(data["pagePath"]),
-                poster_url=_text(data["posterUrl"]),
-            ),
-        )
+        return share_code(data)
 
     # ----------------------------------------------------------------- goods
 
     def push_goods(self, room_id: int, goods_id: str | int) -> None:
         """推送商品: pop the goods card up on viewers' screens (the room must be live)."""
-        self._post(GOODS_PUSH, {"roomId": _room_id(room_id), "goodsId": _goods_id(goods_id)})
+        self._post(
+            GOODS_PUSH, {"roomId": room_id_param(room_id), "goodsId": goods_id_param(goods_id)}
+        )
 
     def set_goods_on_sale(self, room_id: int, goods_id: str | int, on_sale: bool) -> None:
-        body = {"roomId": _room_id(room_id), "goodsId": _goods_id(goods_id), "onSale": int(on_sale)}
+        body = {
+            "roomId": room_id_param(room_id),
+            "goodsId": goods_id_param(goods_id),
+            "onSale": int(on_sale),
+        }
         self._post(GOODS_ON_SALE, body)
 
     def sort_goods(self, room_id: int, goods_ids: Sequence[str | int]) -> None:
         """Put the room's goods in this order (the API takes the ids as strings)."""
-        goods = [{"goodsId": str(_goods_id(goods_id))} for goods_id in goods_ids]
-        self._post(GOODS_SORT, {"roomId": _room_id(room_id), "goods": goods})
+        goods = [{"goodsId": str(goods_id_param(goods_id))} for goods_id in goods_ids]
+        self._post(GOODS_SORT, {"roomId": room_id_param(room_id), "goods": goods})
 
     def import_goods(self, room_id: int, goods_ids: Sequence[str | int]) -> None:
         """Add approved goods from the library to the room (additive)."""
-        ids = [_goods_id(goods_id) for goods_id in goods_ids]
+        ids = [goods_id_param(goods_id) for goods_id in goods_ids]
         if not ids:
             raise ValueError("import_goods needs at least one goods id")
-        self._post(ROOM_ADD_GOODS, {"roomId": _room_id(room_id), "ids": ids})
+        self._post(ROOM_ADD_GOODS, {"roomId": room_id_param(room_id), "ids": ids})
 
     def remove_goods(self, room_id: int, goods_id: str | int) -> None:
         """Take goods out of the room (they stay in the library)."""
-        body = {"roomId": _room_id(room_id), "goodsId": _goods_id(goods_id)}
+        body = {"roomId": room_id_param(room_id), "goodsId": goods_id_param(goods_id)}
         self._post(GOODS_DELETE_IN_ROOM, body)
 
     def approved_goods(self) -> list[Goods]:
@@ -443,13 +220,7 @@ class WeChatLiveClient:
         for _ in range(MAX_PAGES):
             query = {"offset": offset, "limit": GOODS_PAGE_SIZE, "status": APPROVED}
             data = self._request("GET", GOODS_APPROVED, query=query)
-            page, total = _parse(
-                GOODS_APPROVED,
-                lambda data=data: (
-                    [_approved_goods_item(item) for item in data.get("goods") or ()],
-                    _int(data.get("total")),
-                ),
-            )
+            page, total = approved_goods_page(data)
             goods.extend(page)
             offset += len(page)
             if not page or offset >= total:
@@ -464,7 +235,7 @@ class WeChatLiveClient:
         Once a day, for one room, only while it is live (9410005/9410006 otherwise). Duplicate
         openids are sent once. If a later batch fails, the error says how many were reached.
         """
-        room_id = _room_id(room_id)
+        room_id = room_id_param(room_id)
         unique = list(dict.fromkeys(openids))
         if not unique:
             return []
@@ -481,7 +252,7 @@ class WeChatLiveClient:
                     f"已向 {start}/{len(unique)} 位订阅者发送",
                     f"{start} of {len(unique)} subscribers were reached",
                 ) from None
-            message_ids.append(_text(data.get("message_id")))
+            message_ids.append(as_text(data.get("message_id")))
         log.info("live reminder for room %d sent to %d subscribers", room_id, len(unique))
         return message_ids
 
@@ -498,13 +269,7 @@ class WeChatLiveClient:
             )
             if data.get("errcode") == EMPTY_ROOM_LIST:
                 return
-            page, total = _parse(
-                GET_LIVE_INFO,
-                lambda data=data: (
-                    [_room(raw) for raw in data.get("room_info") or ()],
-                    _int(data.get("total")),
-                ),
-            )
+            page, total = room_page(data)
             for room in page:
                 if room.room_id not in seen:  # a room created mid-paging shifts the pages
                     seen.add(room.room_id)
@@ -535,7 +300,7 @@ class WeChatLiveClient:
             errcode = data.get("errcode", 0)
             if errcode == 0 or errcode in accept:
                 return data
-            errmsg = self._redact(_text(data.get("errmsg")), token)
+            errmsg = self._redact(as_text(data.get("errmsg")), token)
             if errcode in TOKEN_ERROR_CODES and not token_retried:
                 token_retried = True
                 log.warning(
@@ -596,15 +361,11 @@ class WeChatLiveClient:
             if errcode == BUSY and self._wait_busy(TOKEN_PATH, attempt):
                 attempt += 1
                 continue
-            errmsg = self._redact(_text(data.get("errmsg")), None)
+            errmsg = self._redact(as_text(data.get("errmsg")), None)
             error = WeChatApiError.from_errcode(errcode, errmsg, path=TOKEN_PATH, method="POST")
             log.warning("WeChat access token refused: %s", error.log_text)
             raise error
-        token, expires_in = _parse(
-            TOKEN_PATH, lambda: (_text(data["access_token"]), _int(data["expires_in"]))
-        )
-        if not token or expires_in <= 0:
-            raise _bad_shape(TOKEN_PATH, "empty access_token or expires_in")
+        token, expires_in = token_grant(data)
         lifetime = expires_in - min(self.token_refresh_margin, expires_in / 2)
         log.info("WeChat access token obtained, valid for %d s", expires_in)
         return _Hidden(token), self._clock() + lifetime
@@ -613,7 +374,7 @@ class WeChatLiveClient:
         for secret in (self._secret, token, self._token):
             if secret:
                 text = text.replace(secret, "***")
-        return _mask_tokens(text)
+        return mask_tokens(text)
 
     def _send(
         self,
@@ -648,8 +409,8 @@ class WeChatLiveClient:
         except ValueError:
             raise self._bad_http(path, response.status_code, "not JSON") from None
         errcode = data.get("errcode", 0) if isinstance(data, dict) else None
-        if isinstance(errcode, bool) or not isinstance(errcode, int):
-            raise _bad_shape(path, "not a JSON object with an integer errcode")
+        if not isinstance(data, dict) or isinstance(errcode, bool) or not isinstance(errcode, int):
+            raise bad_shape(path, "not a JSON object with an integer errcode")
         log.debug("WeChat %s %s -> errcode %s in %.0f ms", method, path, errcode, elapsed_ms)
         return data
 
@@ -695,131 +456,3 @@ class WeChatLiveClient:
         )
         log.warning("WeChat call failed: %s", error.log_text)
         return error
-
-
-def goods_item(goods: Goods) -> GoodsItem:
-    """The console's platform-neutral view of a WeChat goods item."""
-    ranged = goods.price_type in (2, 3)  # price2 means something only for these price types
-    return GoodsItem(
-        goods_id=goods.goods_id,
-        name=goods.name,
-        price=goods.price,
-        price2=goods.price2 if ranged else None,
-        price_type=goods.price_type,
-        cover_url=goods.cover_img_url,
-        url=goods.url,
-    )
-
-
-MIN_POLL_INTERVAL = 30.0  # getliveinfo costs quota; the status never needs a faster look
-
-
-class WeChatConnector(Connector):
-    """One WeChat live room as a console connector: operator actions plus a slow status poll.
-
-    The API delivers no comments, likes or viewer counts, and cannot delete a comment or mute
-    a user (§1.11), so this connector declares none of those. ``start`` polls getliveinfo every
-    ``poll_interval`` seconds and sends a RoomStatus event when the room's status changes.
-    """
-
-    name: ClassVar[str] = "wechat"
-    capabilities: ClassVar[frozenset[Capability]] = frozenset(
-        {
-            Capability.BAN_ALL,
-            Capability.PUSH_GOODS,
-            Capability.GOODS_ON_SALE,
-            Capability.SORT_GOODS,
-            Capability.IMPORT_GOODS,
-        }
-    )
-
-    def __init__(self, client: WeChatLiveClient, room_id: int, *, poll_interval: float = 60.0):
-        super().__init__()
-        if poll_interval < MIN_POLL_INTERVAL:
-            raise ValueError(f"poll_interval must be at least {MIN_POLL_INTERVAL:g} s (quotas)")
-        self.client = client
-        self.room_id = _room_id(room_id)
-        self.poll_interval = poll_interval
-        self._stop = threading.Event()
-        self._poll_lock = threading.Lock()
-        self._thread: threading.Thread | None = None
-        self._sink: EventSink | None = None
-        self._started = 0.0
-        self._last_status: int | None = None
-
-    def describe(self) -> str:
-        return (
-            f"WeChat Mini Program live room {self.room_id} (AppID {self.client.appid}, "
-            f"status poll every {self.poll_interval:g} s)"
-        )
-
-    def _perform(self, action: Action) -> None:
-        match action:
-            case BanAllComments(banned=banned):
-                self.client.set_comment_ban(self.room_id, banned)
-            case PushGoods(goods_id=goods_id):
-                self.client.push_goods(self.room_id, goods_id)
-            case SetGoodsOnSale(goods_id=goods_id, on_sale=on_sale):
-                self.client.set_goods_on_sale(self.room_id, goods_id, on_sale)
-            case SortGoods(goods_ids=goods_ids):
-                self.client.sort_goods(self.room_id, goods_ids)
-            case ImportGoods(goods_ids=goods_ids):
-                self.client.import_goods(self.room_id, goods_ids)
-            case _:
-                raise NotImplementedError(f"no WeChat call for {type(action).__name__}")
-
-    def room_goods(self) -> list[GoodsItem]:
-        return [goods_item(goods) for goods in self.client.room_goods(self.room_id)]
-
-    def approved_goods(self) -> list[GoodsItem]:
-        return [goods_item(goods) for goods in self.client.approved_goods()]
-
-    def start(self, sink: EventSink) -> None:
-        self._sink = sink
-        self._started = time.monotonic()
-        self._last_status = None
-        self._stop.clear()
-        self._thread = threading.Thread(
-            target=self._run, name=f"connector-{self.name}", daemon=True
-        )
-        self._thread.start()
-
-    def stop(self, timeout: float = 5.0) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
-
-    def poll_once(self) -> None:
-        """Look at the room's status now; emit RoomStatus if it changed. Errors are logged.
-
-        The poller thread calls this; a "refresh" button may too (from a worker thread).
-        """
-        if self._sink is None:
-            raise RuntimeError("start the connector before polling")
-        with self._poll_lock:
-            try:
-                room = self.client.get_room(self.room_id)
-            except WeChatApiError as exc:
-                self.error = exc.message_en
-                log.warning("room %d status poll failed: %s", self.room_id, exc.log_text)
-                return
-            self.error = None
-            if room.live_status == self._last_status:
-                return
-            self._last_status = room.live_status
-            status = room.status
-            if status is None:
-                log.warning("room %d has an unknown live_status %d", self.room_id, room.live_status)
-                return
-            log.info("room %d is now %s (%d)", self.room_id, status, room.live_status)
-            self._sink.ingest(RoomStatus(time.monotonic() - self._started, status))
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                self.poll_once()
-            except Exception as exc:  # a bug in one poll must not end the show's status updates
-                self.error = str(exc)
-                log.exception("room %d status poll crashed", self.room_id)
-            self._stop.wait(self.poll_interval)

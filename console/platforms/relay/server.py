@@ -6,38 +6,34 @@ commands with acks. ``POST /events`` takes the same JSON from simple senders.
 
 aiohttp was chosen because one server on one port serves both endpoints, and it enforces the
 size limits itself (``max_msg_size`` for WebSocket messages, ``client_max_size`` for request
-bodies) before a message is buffered whole.
+bodies) before a message is buffered whole. The books on the sources are a SourceBook
+(console.platforms.relay.sources); commands to them go through console.platforms.relay.commands.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import itertools
 import logging
-import threading
 import time
-import uuid
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from socket import socket
 from typing import Any
 
 from aiohttp import WSCloseCode, WSMsgType, web
 from aiohttp.http_exceptions import HttpProcessingError
 
-from console.actions import Action, Capability, action_name, action_to_command
+from console.actions import Action, Capability
 from console.actions import required_capability as capability_for
-from console.errors import OperatorError
-from console.events import EventError, RejectReason, clean_line, parse_event
-from console.i18n import QT_TRANSLATE_NOOP
+from console.events import EventError, RejectReason, parse_event
+from console.http_access import refusal
 from console.log import platform as log
 from console.platforms.base import EventSink
-from console.platforms.relay_access import refusal
-from console.platforms.relay_limits import Breach, RateMeter, RelayLimits, TokenBucket
-from console.platforms.relay_wire import (
+from console.platforms.relay.commands import abandon, send_command, settle
+from console.platforms.relay.limits import RelayLimits, TokenBucket
+from console.platforms.relay.sources import Source, SourceBook, SourceInfo
+from console.platforms.relay.wire import (
     EVENTS_PATH,
     PROTOCOL_VERSION,
     REASON_INTERNAL,
@@ -58,77 +54,11 @@ from console.platforms.relay_wire import (
 
 HEARTBEAT_SECONDS = 20.0  # ping idle sources; one that does not answer is dropped
 CLOSE_TIMEOUT = 2.0  # a source that ignores our close frame is cut off after this
-MAX_NAME_CHARS = 64
-MAX_HTTP_SENDERS = 256  # remembered for the panel; the least recently seen are forgotten
-HTTP_IDLE_SECONDS = 60.0  # an HTTP sender silent this long leaves the panel
 OFFLOAD_BYTES = 64 * 1024  # larger messages are parsed on a worker thread, not the loop
 NOTICE_INTERVAL = 1.0  # at most one "rate_limited" notice a second per source
 
-TIMEOUT_TEXT = QT_TRANSLATE_NOOP(
-    "errors", "The relay source {source} did not confirm {action} within {seconds} s."
-)
-REFUSED_TEXT = QT_TRANSLATE_NOOP("errors", "The relay source {source} refused {action}: {error}")
-GONE_TEXT = QT_TRANSLATE_NOOP(
-    "errors", "The relay source {source} disconnected before confirming {action}."
-)
-NO_SOURCE_TEXT = QT_TRANSLATE_NOOP("errors", "No connected relay source can do {action} now.")
 
-
-@dataclass(frozen=True, slots=True)
-class SourceInfo:
-    """One row of the relay sources panel: a snapshot, safe to keep on any thread."""
-
-    id: int
-    kind: str  # "websocket" or "http"
-    name: str
-    peer: str  # "address:port" of a WebSocket source, the address of an HTTP sender
-    capabilities: frozenset[Capability]
-    connected_at: float  # time.time(); an HTTP sender's first request
-    last_seen: float  # time.time() of the last message
-    accepted: int  # valid events (repeated comment ids included: the show ignores those)
-    rejected: int  # invalid events, malformed and oversize messages
-    dropped: int  # events over the rate limit
-    events_per_second: float  # accepted events over the last few seconds
-
-
-@dataclass(eq=False)
-class _Source:
-    id: int
-    kind: str
-    name: str
-    peer: str
-    connected_at: float
-    bucket: TokenBucket
-    meter: RateMeter
-    ws: web.WebSocketResponse | None = None
-    capabilities: frozenset[Capability] = frozenset()
-    last_seen: float = 0.0
-    accepted: int = 0
-    rejected: int = 0
-    dropped: int = 0
-    greeted: bool = False  # the first message has been seen (only it may be a hello)
-    bad_streak: int = 0
-    last_notice: float = float("-inf")
-    breach: Breach = field(default_factory=Breach)
-    pending: dict[str, asyncio.Future[dict[str, Any]]] = field(default_factory=dict)
-
-    def info(self, now: float) -> SourceInfo:
-        return SourceInfo(
-            self.id,
-            self.kind,
-            self.name,
-            self.peer,
-            self.capabilities,
-            self.connected_at,
-            self.last_seen,
-            self.accepted,
-            self.rejected,
-            self.dropped,
-            self.meter.rate(now),
-        )
-
-
-class _ServerLog(logging.LoggerAdapter):  # type: ignore[type-arg]
+class _ServerLog(logging.LoggerAdapter[logging.Logger]):
     """aiohttp's server log, into ours. aiohttp logs a client's malformed HTTP as an error with
     a traceback (and the client's bytes); here that is one line: it is the client's fault."""
 
@@ -148,7 +78,7 @@ def _peer(request: web.BaseRequest) -> str:
 
 
 class RelayServer:
-    """Serves the relay endpoints and keeps the books on every source.
+    """Serves the relay endpoints; its SourceBook keeps the books on every source.
 
     Runs on the connector's event loop. ``snapshot``, ``declared_capabilities`` and the
     ``token`` attribute may be used from any thread; everything else belongs to the loop.
@@ -165,11 +95,7 @@ class RelayServer:
         self.limits = limits
         self.token = token
         self._on_change = on_change
-        self._lock = threading.Lock()  # the books: sources, counters, buckets
-        self._sources: dict[int, _Source] = {}  # WebSocket sources by id
-        self._http: OrderedDict[tuple[str, str], _Source] = OrderedDict()
-        self._http_buckets: OrderedDict[str, TokenBucket] = OrderedDict()  # by address
-        self._ids = itertools.count(1)
+        self._book = SourceBook(limits)
         self._runner: web.AppRunner | None = None
         self._closing = False
         self._parser = ThreadPoolExecutor(max_workers=2, thread_name_prefix="relay-parse")
@@ -191,8 +117,7 @@ class RelayServer:
     async def close(self) -> None:
         """Say goodbye to every source, stop serving and finish the messages being parsed."""
         self._closing = True
-        with self._lock:
-            sockets = [source.ws for source in self._sources.values() if source.ws is not None]
+        sockets = self._book.websockets()
         await asyncio.gather(*(self._goodbye(ws) for ws in sockets))
         if self._runner is not None:
             await self._runner.cleanup()
@@ -207,67 +132,16 @@ class RelayServer:
     # -- what the connector reads from other threads ----------------------------------------
 
     def snapshot(self) -> list[SourceInfo]:
-        now = time.monotonic()
-        with self._lock:
-            wall = time.time()
-            idle = [k for k, s in self._http.items() if wall - s.last_seen > HTTP_IDLE_SECONDS]
-            for key in idle:
-                del self._http[key]
-            sources = [*self._sources.values(), *self._http.values()]
-            return [source.info(now) for source in sources]
+        return self._book.snapshot()
 
     def declared_capabilities(self) -> frozenset[Capability]:
-        with self._lock:
-            return frozenset().union(*(s.capabilities for s in self._sources.values()))
+        return self._book.declared_capabilities()
 
     # -- commands ----------------------------------------------------------------------------
 
     async def command(self, action: Action, timeout: float) -> None:
         """Send ``action`` to every source that declared its capability; all must ack ok."""
-        capability = capability_for(action)
-        name = action_name(action)
-        with self._lock:
-            targets = [s for s in self._sources.values() if capability in s.capabilities]
-        if not targets:
-            raise OperatorError(NO_SOURCE_TEXT, action=name)
-        message = action_to_command(action)
-        results = await asyncio.gather(
-            *(self._ask(source, message, name, timeout) for source in targets),
-            return_exceptions=True,
-        )
-        for result in results:
-            if isinstance(result, BaseException):
-                raise result
-
-    async def _ask(
-        self, source: _Source, message: dict[str, Any], name: str, timeout: float
-    ) -> None:
-        command_id = uuid.uuid4().hex
-        reply: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
-        source.pending[command_id] = reply
-        assert source.ws is not None
-        try:
-            async with asyncio.timeout(timeout):
-                await source.ws.send_str(dumps({**message, "id": command_id}))
-                ack = await reply
-        except TimeoutError:
-            log.warning("relay command %s to %s timed out after %g s", name, source.name, timeout)
-            raise OperatorError(
-                TIMEOUT_TEXT, source=source.name, action=name, seconds=f"{timeout:g}"
-            ) from None
-        except ConnectionError:
-            log.warning("relay command %s: %s disconnected", name, source.name)
-            raise OperatorError(GONE_TEXT, source=source.name, action=name) from None
-        finally:
-            source.pending.pop(command_id, None)
-        if ack.get("ok") is not True:
-            error = ack.get("error")
-            reason = clean_line(error, 200) if isinstance(error, str) else ""
-            log.warning("relay command %s refused by %s: %s", name, source.name, reason)
-            raise OperatorError(
-                REFUSED_TEXT, source=source.name, action=name, error=reason or "no reason given"
-            )
-        log.info("relay command %s confirmed by %s", name, source.name)
+        await send_command(action, self._book.able_to(capability_for(action)), timeout)
 
     # -- WebSocket -----------------------------------------------------------------------------
 
@@ -302,36 +176,19 @@ class RelayServer:
             self._unregister(source)
         return ws
 
-    def _register(self, peer: str, ws: web.WebSocketResponse) -> _Source | None:
-        now = time.monotonic()
-        with self._lock:
-            if len(self._sources) >= self.limits.max_connections or self._closing:
-                return None
-            source = _Source(
-                next(self._ids),
-                "websocket",
-                "source",
-                peer,
-                time.time(),
-                TokenBucket(self.limits.events_per_second, self.limits.burst, now),
-                RateMeter(now),
-                ws=ws,
-                last_seen=time.time(),
-            )
-            self._sources[source.id] = source
-        self._changed()
+    def _register(self, peer: str, ws: web.WebSocketResponse) -> Source | None:
+        source = self._book.register(peer, ws, closing=self._closing)
+        if source is not None:
+            self._changed()
         return source
 
-    def _unregister(self, source: _Source) -> None:
-        with self._lock:
-            self._sources.pop(source.id, None)
-        for reply in source.pending.values():
-            if not reply.done():
-                reply.set_exception(ConnectionResetError(source.name))
+    def _unregister(self, source: Source) -> None:
+        self._book.unregister(source)
+        abandon(source)
         log.info("relay source %s (#%d) disconnected", source.name, source.id)
         self._changed()
 
-    async def _serve(self, source: _Source, ws: web.WebSocketResponse) -> str | None:
+    async def _serve(self, source: Source, ws: web.WebSocketResponse) -> str | None:
         """Read until the source leaves; returns a close reason when it must be sent away."""
         while True:
             msg = await ws.receive()
@@ -348,7 +205,7 @@ class RelayServer:
             return None
 
     async def _message(
-        self, source: _Source, ws: web.WebSocketResponse, data: str | bytes
+        self, source: Source, ws: web.WebSocketResponse, data: str | bytes
     ) -> str | None:
         first = not source.greeted
         source.greeted = True
@@ -381,7 +238,7 @@ class RelayServer:
         return None
 
     async def _hello(
-        self, source: _Source, ws: web.WebSocketResponse, hello: dict[str, Any], first: bool
+        self, source: Source, ws: web.WebSocketResponse, hello: dict[str, Any], first: bool
     ) -> str | None:
         if not first:
             await self._protocol_error(ws, "hello must be the first message")
@@ -394,11 +251,7 @@ class RelayServer:
             return "invalid hello: 'capabilities' must be a list of strings"
         known = {c.value for c in Capability}
         capabilities = frozenset(Capability(c) for c in declared if c in known)
-        with self._lock:
-            # JSON escapes can carry lone surrogates, which no display or encoder takes.
-            valid = name.encode("utf-8", "replace").decode("utf-8")
-            source.name = clean_line(valid, MAX_NAME_CHARS) or "source"
-            source.capabilities = capabilities
+        self._book.introduce(source, name, capabilities)
         log.info(
             "relay source #%d is %s, can do: %s",
             source.id,
@@ -425,22 +278,18 @@ class RelayServer:
         return None
 
     async def _ack(
-        self, source: _Source, ws: web.WebSocketResponse, ack: dict[str, Any]
+        self, source: Source, ws: web.WebSocketResponse, ack: dict[str, Any]
     ) -> str | None:
         command_id = ack.get("id")
         if not isinstance(command_id, str):
             await self._protocol_error(ws, "an ack needs the command's 'id' (a string)")
             return self._bad(source)
-        reply = source.pending.get(command_id)
-        if reply is None or reply.done():
-            log.debug("relay source %s acked an unknown or expired command", source.name)
-        else:
-            reply.set_result(ack)
+        settle(source, command_id, ack)
         source.bad_streak = 0
         return None
 
     async def _over_limit(
-        self, source: _Source, ws: web.WebSocketResponse, outcome: Outcome
+        self, source: Source, ws: web.WebSocketResponse, outcome: Outcome
     ) -> str | None:
         now = time.monotonic()
         if source.breach.hit(now) >= self.limits.close_after_seconds:
@@ -451,7 +300,7 @@ class RelayServer:
             await self._send(ws, error_reply("rate_limited", detail, **outcome.counts()))
         return None
 
-    def _bad(self, source: _Source) -> str | None:
+    def _bad(self, source: Source) -> str | None:
         source.bad_streak += 1
         return REASON_MALFORMED if source.bad_streak >= self.limits.max_bad_messages else None
 
@@ -477,8 +326,9 @@ class RelayServer:
                 415, "unsupported_media_type", "send Content-Type: application/json"
             )
         address = request.remote or "?"
-        name = clean_line(request.query.get("source", ""), MAX_NAME_CHARS) or "http"
-        source = self._http_sender(address, name)
+        source, first_request = self._book.http_sender(address, request.query.get("source", ""))
+        if first_request:  # it appears in the sources panel
+            self._changed()
         limit = self.limits.max_message_bytes
         body = b""
         too_big = request.content_length is not None and request.content_length > limit
@@ -498,7 +348,7 @@ class RelayServer:
         except EventError as exc:
             self._malformed(source, exc)
             return error_response(400, exc.reason.value, exc.detail, rejected=1)
-        bucket = self._http_bucket(address)
+        bucket = self._book.http_bucket(address)
         if offload:
             outcome = await self._run(self._deliver, source, items, bucket)
         else:
@@ -509,51 +359,12 @@ class RelayServer:
             )
         return web.json_response(outcome.counts(), dumps=dumps)
 
-    def _http_sender(self, address: str, name: str) -> _Source:
-        now = time.monotonic()
-        key = (address, name)
-        with self._lock:
-            source = self._http.get(key)
-            first_request = source is None
-            if source is None:
-                source = _Source(
-                    next(self._ids),
-                    "http",
-                    name,
-                    address,
-                    time.time(),
-                    TokenBucket(self.limits.events_per_second, self.limits.burst, now),
-                    RateMeter(now),
-                )
-                self._http[key] = source
-                while len(self._http) > MAX_HTTP_SENDERS:
-                    self._http.popitem(last=False)
-            self._http.move_to_end(key)
-            source.last_seen = time.time()
-        if first_request:  # it appears in the sources panel
-            self._changed()
-        return source
-
-    def _http_bucket(self, address: str) -> TokenBucket:
-        """HTTP senders are limited per address, so naming each request anew gains nothing."""
-        with self._lock:
-            bucket = self._http_buckets.get(address)
-            if bucket is None:
-                limits = self.limits
-                bucket = TokenBucket(limits.events_per_second, limits.burst, time.monotonic())
-                self._http_buckets[address] = bucket
-                while len(self._http_buckets) > MAX_HTTP_SENDERS:
-                    self._http_buckets.popitem(last=False)
-            self._http_buckets.move_to_end(address)
-            return bucket
-
     # -- shared --------------------------------------------------------------------------------
 
-    def _deliver(self, source: _Source, items: Sequence[Any], bucket: TokenBucket) -> Outcome:
+    def _deliver(self, source: Source, items: Sequence[Any], bucket: TokenBucket) -> Outcome:
         """Validate the events the rate limit lets through and hand them to the sink."""
         now = time.monotonic()
-        with self._lock:
-            granted = bucket.take(len(items), now)
+        granted = self._book.take(bucket, len(items), now)
         outcome = Outcome(dropped=len(items) - granted)
         if self._closing:  # the show is being stopped: nothing more may reach the sink
             return outcome
@@ -568,28 +379,19 @@ class RelayServer:
             outcome.accepted += 1
             if not sink.ingest(event):
                 outcome.duplicates += 1
-        with self._lock:
-            source.accepted += outcome.accepted
-            source.rejected += outcome.rejected
-            source.dropped += outcome.dropped
-            source.meter.add(outcome.accepted, now)
-            source.last_seen = time.time()
+        self._book.count(source, outcome, now)
         return outcome
 
-    def _malformed(self, source: _Source, exc: EventError) -> None:
+    def _malformed(self, source: Source, exc: EventError) -> None:
         self.sink.reject(exc.reason, f"relay {source.name}: {exc.detail}")
-        with self._lock:
-            source.rejected += 1
-            source.last_seen = time.time()
+        self._book.count_rejected_message(source)
 
-    def _oversize(self, source: _Source) -> None:
+    def _oversize(self, source: Source) -> None:
         limit = self.limits.max_message_bytes
         self.sink.reject(
             RejectReason.OUT_OF_RANGE, f"relay {source.name}: message over {limit} bytes"
         )
-        with self._lock:
-            source.rejected += 1
-            source.last_seen = time.time()
+        self._book.count_rejected_message(source)
 
     async def _run(self, function: Callable[..., Any], *args: Any) -> Any:
         return await asyncio.get_running_loop().run_in_executor(self._parser, function, *args)

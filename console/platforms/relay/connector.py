@@ -7,9 +7,10 @@ take moderation commands back, ``POST /events`` for simple senders. Messages are
 schema of console.events, one object or an array (a batch). docs/relay.md is the protocol.
 
 Safe by default: it listens on 127.0.0.1 only. Listening on any other address needs a token
-(relay_access: made once, kept in the OS keyring, rotatable), and then every client must send it.
-The server runs an asyncio loop on its own daemon thread (relay_server); one bad client is
-closed with a clear reason and never disturbs the others, the show or the GUI.
+(console.platforms.relay.access: made once, kept in the OS keyring, rotatable), and then every
+client must send it. The server runs an asyncio loop on its own daemon thread
+(console.platforms.relay.server); one bad client is closed with a clear reason and never
+disturbs the others, the show or the GUI.
 """
 
 from __future__ import annotations
@@ -22,24 +23,16 @@ from collections.abc import Callable
 
 from console.actions import Action, Capability, action_name
 from console.errors import OperatorError
+from console.http_access import is_loopback
 from console.i18n import QT_TRANSLATE_NOOP
 from console.log import platform as log
 from console.platforms.base import Connector, EventSink
-from console.platforms.relay_access import RELAY_TOKEN_NAME, is_loopback, load_token, rotate_token
-from console.platforms.relay_limits import RelayLimits
-from console.platforms.relay_server import NO_SOURCE_TEXT, RelayServer, SourceInfo
-from console.platforms.relay_wire import EVENTS_PATH, WS_PATH
-
-__all__ = [
-    "DEFAULT_PORT",
-    "RELAY_TOKEN_NAME",
-    "RelayConnector",
-    "RelayLimits",
-    "SourceInfo",
-    "is_loopback",
-    "load_token",
-    "rotate_token",
-]
+from console.platforms.relay.access import rotate_token
+from console.platforms.relay.commands import NO_SOURCE_TEXT
+from console.platforms.relay.limits import RelayLimits
+from console.platforms.relay.server import RelayServer
+from console.platforms.relay.sources import SourceInfo
+from console.platforms.relay.wire import EVENTS_PATH, WS_PATH
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8790
@@ -98,8 +91,8 @@ class RelayConnector(Connector):
         self._thread: threading.Thread | None = None
         self._stopped = False
 
-    @property  # type: ignore[override]
-    def capabilities(self) -> frozenset[Capability]:
+    @property
+    def capabilities(self) -> frozenset[Capability]:  # type: ignore[override]
         declared = self._server.declared_capabilities() if self._server else frozenset()
         return frozenset({Capability.LIVE_EVENTS}) | declared
 

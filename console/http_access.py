@@ -1,46 +1,21 @@
-"""Who may use the relay: the access token and the checks on every incoming request.
+"""Who may use a local HTTP server of the console: the checks on every incoming request.
 
-The token is made with ``secrets``, kept in the OS keyring (console.secrets, name
-``relay-token``) and shown to the operator once, when it is made; it is never logged. A token,
-when set, is required from every client. Without one the relay only listens on loopback, and
-refuses requests that a web page made through the operator's browser (see ``refusal``).
+A server either requires a token from every client (``Authorization: Bearer T``, or
+``?token=T`` for simple ones; compared in constant time) or, without one, listens on loopback
+only and refuses requests that a web page made through the operator's browser (see
+``refusal``). The token itself (making, keeping, rotating it) is the server's business.
 """
 
 from __future__ import annotations
 
 import hmac
-import secrets
 from ipaddress import ip_address
 from urllib.parse import urlsplit
 
 from aiohttp import web
 
-from console.secrets import get_secret, set_secret
-
-RELAY_TOKEN_NAME = "relay-token"
-
 REASON_UNAUTHORIZED = "unauthorized: missing or wrong token"
 REASON_CROSS_SITE = "forbidden: cross-site request"
-
-
-def new_token() -> str:
-    """A fresh random token (256 bits, URL-safe so it can go into ``?token=``)."""
-    return secrets.token_urlsafe(32)
-
-
-def load_token() -> str | None:
-    """The stored token, or None when none was made yet (or there is no secure keyring)."""
-    return get_secret(RELAY_TOKEN_NAME)
-
-
-def rotate_token() -> str:
-    """Make a new token, store it in the keyring and return it (the caller shows it once).
-
-    Raises SecretStoreUnavailable when the machine has no secure keyring; nothing changes then.
-    """
-    token = new_token()
-    set_secret(RELAY_TOKEN_NAME, token)
-    return token
 
 
 def token_matches(expected: str, given: str | None) -> bool:
