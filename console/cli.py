@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from console import __version__
+from console.control_api import DEFAULT_HOST as DEFAULT_CONTROL_HOST
+from console.control_api import DEFAULT_PORT as DEFAULT_CONTROL_PORT
 from console.platforms import CONNECTOR_NAMES, ConnectorOptions
 
 
@@ -29,6 +31,10 @@ def _port(value: str) -> int:
     if not 1 <= number <= 65535:
         raise argparse.ArgumentTypeError(f"must be 1..65535, got {value}")
     return number
+
+
+def _port_or_off(value: str) -> int:
+    return 0 if value.strip() == "0" else _port(value)
 
 
 def _obs_address(value: str) -> tuple[str, int]:
@@ -104,6 +110,26 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="VAR",
         help="read the OBS websocket password from this environment variable "
         "(default: the system keyring)",
+    )
+    control = parser.add_argument_group("control API (docs/control-api.md)")
+    control.add_argument(
+        "--control-port",
+        type=_port_or_off,
+        default=DEFAULT_CONTROL_PORT,
+        metavar="N",
+        help=f"serve the control API on port N (default {DEFAULT_CONTROL_PORT}; 0: off)",
+    )
+    control.add_argument(
+        "--control-host",
+        default=DEFAULT_CONTROL_HOST,
+        metavar="HOST",
+        help=f"listen on HOST (default {DEFAULT_CONTROL_HOST}; others need a token)",
+    )
+    control.add_argument(
+        "--control-token-env",
+        metavar="VAR",
+        help="require the token in this environment variable (default: none on this computer, "
+        "the keyring's beyond it)",
     )
     storage = parser.add_argument_group("storage")
     storage.add_argument(

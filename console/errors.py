@@ -22,3 +22,27 @@ class OperatorError(Exception):
 
 class Unsupported(OperatorError):
     """The connector has no capability for this action (the console may apply it locally)."""
+
+
+class NeedsConfirmation(OperatorError):
+    """An irreversible command was sent without the operator's confirmation."""
+
+
+class BadCommand(OperatorError):
+    """Arguments that do not fit the command."""
+
+
+class UnknownCommand(BadCommand):
+    """There is no command of that id."""
+
+
+def english(error: BaseException) -> str:
+    """The operator's text of any error from an operator action, in English (for the control
+    API and logs; the UI shows the translated text, ui.errors.describe_error)."""
+    if isinstance(error, OperatorError):
+        return error.render()
+    # Platform errors that carry their own operator text (e.g. WeChatApiError).
+    message = getattr(error, "message_en", None)
+    if isinstance(message, str) and message:
+        return message
+    return f"Unexpected error: {error}"

@@ -1,9 +1,9 @@
 """GoodsService: the room's goods as the console sees them, and the operator's goods actions.
 
 It follows console.moderation's pattern: an action is validated and applied to the console's
-own state at once (the panel reacts within a frame) and returns a *job* — the platform call
-plus the audit entry — for the UI to run on a worker thread; a platform refusal undoes the
-local change. Reads (``load``, ``library``) block and run on worker threads too.
+own state at once (the panel reacts within a frame) and returns a ``Plan`` — the platform
+call, its undo and what to audit — for the job kernel (console.jobs); a platform refusal
+undoes the local change. Reads (``load``, ``library``) block: they run on worker threads.
 
 What the console keeps because platforms do not report it:
 
@@ -24,19 +24,26 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from console.actions import Action, Capability, ImportGoods, PushGoods, SetGoodsOnSale, SortGoods
 from console.errors import OperatorError, Unsupported
 from console.goods import GoodsItem
 from console.i18n import QT_TRANSLATE_NOOP
+from console.jobs import Plan, said
 from console.listeners import call_each
 from console.log import app as log
-from console.moderation import Job, Outcome, Scope, write_audit
+from console.messages import Message
 from console.platforms.base import Connector
-from console.storage.writer import StorageWriter
 
 PUSH_COOLDOWN_S = 3.0
+GOODS_CAPABILITIES = (
+    Capability.PUSH_GOODS,
+    Capability.GOODS_ON_SALE,
+    Capability.SORT_GOODS,
+    Capability.IMPORT_GOODS,
+)
 # WeChat: 300026 the room's goods list is full; 300033 the import would take it past its limit.
 ROOM_FULL_ERRCODES = frozenset({300026, 300033})
 DEMO_ROOM_FULL = "room goods limit reached"  # the demo catalogue's log_text for its limit
@@ -82,17 +89,13 @@ class GoodsService:
     def __init__(
         self,
         connector: Connector,
-        writer: StorageWriter | None,
         *,
-        operator: str,
         clock: Callable[[], float],
         monotonic: Callable[[], float] = time.monotonic,
         wall_clock: Callable[[], datetime] = datetime.now,
         cooldown: float = PUSH_COOLDOWN_S,
     ) -> None:
         self._connector = connector
-        self._writer = writer
-        self.operator = operator
         self._clock = clock
         self._monotonic = monotonic
         self._wall_clock = wall_clock
@@ -102,9 +105,12 @@ class GoodsService:
         self._on_sale: dict[str, bool] = {}
         self._pushes: dict[str, PushMark] = {}
         self._attempts: dict[str, float] = {}  # goods_id -> monotonic time of the last push click
+        self._library: dict[str, GoodsItem] = {}  # the approved goods last read
         self._full_at: int | None = None  # goods in the room when the platform said "full"
         self.full_error: Exception | None = None
         self.loaded = False
+        self.load_error: Exception | None = None  # why the last read of the list failed
+        self.loads = 0  # reads of the list that worked
         self._listeners: list[Callable[[], None]] = []
 
     # -- state ---------------------------------------------------------------------------------
@@ -146,16 +152,28 @@ class GoodsService:
         return max(0.0, self.cooldown - (self._monotonic() - clicked))
 
     # -- reads (blocking: call from a worker thread) -------------------------------------------
+    @property
+    def supports_goods(self) -> bool:
+        """Whether the platform has goods at all."""
+        return any(self._connector.supports(c) for c in GOODS_CAPABILITIES)
+
     def load(self) -> list[GoodsRow]:
         """Read the room's goods from the platform; keeps the console's on-sale state and push
         marks of goods still in the room."""
-        goods = self._connector.room_goods()
+        try:
+            goods = self._connector.room_goods()
+        except Exception as exc:
+            self.load_error = exc
+            self._changed()
+            raise
+        self.load_error = None
         with self._lock:
             self._goods = list(goods)
             self._on_sale = {
                 item.goods_id: self._on_sale.get(item.goods_id, True) for item in goods
             }
             self.loaded = True
+            self.loads += 1
         self._changed()
         log.info("goods list loaded: %d goods in the room", len(goods))
         return self.rows()
@@ -163,11 +181,41 @@ class GoodsService:
     def library(self) -> list[GoodsItem]:
         """Approved goods that are not in the room yet: what can be imported."""
         approved = self._connector.approved_goods()
+        with self._lock:
+            self._library = {item.goods_id: item for item in approved}
         in_room = set(self.order())
         return [item for item in approved if item.goods_id not in in_room]
 
-    # -- actions (each returns the job to run on a worker thread) ------------------------------
-    def push(self, goods_id: str) -> Job:
+    def library_items(self, goods_ids: Sequence[str]) -> list[GoodsItem]:
+        """The approved goods with these ids, from the last library read (blocking: reads
+        the library when it does not know one of them)."""
+        with self._lock:
+            known = all(goods_id in self._library for goods_id in goods_ids)
+        if not known:
+            self.library()
+        with self._lock:
+            missing = [goods_id for goods_id in goods_ids if goods_id not in self._library]
+            if missing:
+                raise OperatorError(
+                    QT_TRANSLATE_NOOP("errors", "Goods {goods} are not in the approved library."),
+                    goods=", ".join(missing),
+                )
+            return [self._library[goods_id] for goods_id in goods_ids]
+
+    # -- actions (each applies itself here and returns the plan of the rest) --------------------
+    def goods_id_of(self, number: int) -> str:
+        """The id of goods no. ``number`` (1-based, as the list shows it)."""
+        if not self.loaded:
+            raise OperatorError(QT_TRANSLATE_NOOP("errors", "The goods list is not loaded yet."))
+        order = self.order()
+        if not 1 <= number <= len(order):
+            raise OperatorError(
+                QT_TRANSLATE_NOOP("errors", "There is no goods no. {number} in the room."),
+                number=number,
+            )
+        return order[number - 1]
+
+    def push(self, goods_id: str) -> Plan:
         """Pop the goods card up on viewers' screens."""
         self._require(Capability.PUSH_GOODS)
         now = self._monotonic()
@@ -199,22 +247,16 @@ class GoodsService:
             with self._lock:
                 if self._pushes.get(goods_id) is mark:
                     self._restore(self._pushes, goods_id, previous)
+            self._changed()
 
-        detail = self._detail(row)
-        return self._job("goods.push", goods_id, detail, PushGoods(goods_id), undo)
+        done = said(
+            QT_TRANSLATE_NOOP("outcomes", "Pushed no. {number} {name}"),
+            number=row.number,
+            name=row.item.name,
+        )
+        return self._plan(row, self._detail(row), PushGoods(goods_id), done, undo)
 
-    def push_number(self, number: int) -> Job:
-        """Push goods no. ``number`` (1-based, as the list shows it)."""
-        self._require(Capability.PUSH_GOODS)
-        order = self.order()
-        if not 1 <= number <= len(order):
-            raise OperatorError(
-                QT_TRANSLATE_NOOP("errors", "There is no goods no. {number} in the room."),
-                number=number,
-            )
-        return self.push(order[number - 1])
-
-    def set_on_sale(self, goods_id: str, on_sale: bool) -> Job:
+    def set_on_sale(self, goods_id: str, on_sale: bool) -> Plan:
         self._require(Capability.GOODS_ON_SALE)
         with self._lock:
             row = self._find(goods_id)
@@ -226,12 +268,17 @@ class GoodsService:
             with self._lock:
                 if goods_id in self._on_sale:
                     self._on_sale[goods_id] = previous
+            self._changed()
 
+        done = (
+            said(QT_TRANSLATE_NOOP("outcomes", "{name} is on sale"), name=row.item.name)
+            if on_sale
+            else said(QT_TRANSLATE_NOOP("outcomes", "{name} is off sale"), name=row.item.name)
+        )
         detail = {**self._detail(row), "on_sale": on_sale}
-        action = SetGoodsOnSale(goods_id, on_sale)
-        return self._job("goods.on_sale", goods_id, detail, action, undo)
+        return self._plan(row, detail, SetGoodsOnSale(goods_id, on_sale), done, undo)
 
-    def sort(self, goods_ids: Sequence[str]) -> Job:
+    def sort(self, goods_ids: Sequence[str]) -> Plan:
         """Put the room's goods in this order (every goods of the room, each once)."""
         self._require(Capability.SORT_GOODS)
         new_order = tuple(goods_ids)
@@ -241,6 +288,10 @@ class GoodsService:
             if sorted(new_order) != sorted(by_id):
                 raise OperatorError(
                     QT_TRANSLATE_NOOP("errors", "The new order must list exactly the room's goods.")
+                )
+            if [item.goods_id for item in previous] == list(new_order):
+                raise OperatorError(
+                    QT_TRANSLATE_NOOP("errors", "The goods are in this order already.")
                 )
             self._goods = [by_id[goods_id] for goods_id in new_order]
             old_numbers = {item.goods_id: n for n, item in enumerate(previous, 1)}
@@ -255,36 +306,46 @@ class GoodsService:
             with self._lock:
                 if [item.goods_id for item in self._goods] == list(new_order):
                     self._goods = previous
+            self._changed()
 
         detail = {"order": list(new_order), "moved": changed}
-        return self._job("goods.sort", "room", detail, SortGoods(new_order), undo)
+        done = said(QT_TRANSLATE_NOOP("outcomes", "Goods order saved"))
+        return Plan(
+            "room",
+            "",
+            done,
+            detail,
+            remote=partial(self._connector.perform, SortGoods(new_order)),
+            undo=undo,
+        )
 
-    def import_goods(self, items: Sequence[GoodsItem]) -> Job:
+    def import_goods(self, goods_ids: Sequence[str]) -> Plan:
         """Add approved goods to the room; they appear at the end of the list once the platform
         took them. A refusal because the room is full sets ``room_full``."""
         self._require(Capability.IMPORT_GOODS)
         with self._lock:
             in_room = {item.goods_id for item in self._goods}
-            count = len(self._goods)
-        unique = {item.goods_id: item for item in items}
-        new = [item for goods_id, item in unique.items() if goods_id not in in_room]
+        new = [goods_id for goods_id in dict.fromkeys(goods_ids) if goods_id not in in_room]
         if not new:
             raise OperatorError(
                 QT_TRANSLATE_NOOP("errors", "Choose goods that are not in the room yet.")
             )
-        goods = [
-            self._detail(GoodsRow(count + n, item, True, None)) for n, item in enumerate(new, 1)
-        ]
 
-        def done() -> None:
+        def remote() -> list[GoodsItem]:
+            items = self.library_items(new)
+            self._connector.perform(ImportGoods(tuple(new)))
+            return items
+
+        def added(items: list[GoodsItem]) -> None:
             with self._lock:
                 present = {item.goods_id for item in self._goods}
-                for item in new:
+                for item in items:
                     if item.goods_id not in present:
                         self._goods.append(item)
                         self._on_sale[item.goods_id] = True
                 self._full_at = None
                 self.full_error = None
+            self._changed()
 
         def refused(error: Exception) -> None:
             if is_room_full(error):
@@ -292,9 +353,22 @@ class GoodsService:
                     self._full_at = len(self._goods)
                     self.full_error = error
                 log.info("the platform refused the import: the room's goods list is full")
+            self._changed()
 
-        action = ImportGoods(tuple(item.goods_id for item in new))
-        return self._job("goods.import", "room", {"goods": goods}, action, refused, done)
+        with self._lock:
+            count = len(self._goods)
+            known = {g: self._library[g] for g in new if g in self._library}
+        goods = []
+        for n, goods_id in enumerate(new, 1):
+            item = known.get(goods_id)
+            row = {"goods_id": goods_id, "number": count + n}
+            if item is not None:
+                row |= {"name": item.name, "price": item.shown_price}
+            goods.append(row)
+        detail = {"goods": goods}
+        done = said(QT_TRANSLATE_NOOP("outcomes", "Imported {count} goods"), count=len(new))
+        subject = "、".join(item.name for item in known.values())
+        return Plan("room", subject, done, detail, remote=remote, undo=refused, then=added)
 
     # -- helpers -------------------------------------------------------------------------------
     def _require(self, capability: Capability) -> None:
@@ -327,30 +401,19 @@ class GoodsService:
         else:
             table[key] = previous
 
-    def _job(
+    def _plan(
         self,
-        command: str,
-        target: str,
+        row: GoodsRow,
         detail: dict[str, Any],
         action: Action,
-        on_error: Callable[[Exception], None],
-        on_success: Callable[[], None] | None = None,
-    ) -> Job:
-        t = self._clock()
-
-        def run() -> Outcome:
-            error: Exception | None = None
-            try:
-                self._connector.perform(action)
-            except Exception as exc:
-                error = exc
-                on_error(exc)
-            else:
-                if on_success is not None:
-                    on_success()
-            outcome = Outcome(command, target, Scope.PLATFORM, error)
-            write_audit(self._writer, self.operator, outcome, t, detail)
-            self._changed()
-            return outcome
-
-        return run
+        done: Message,
+        undo: Callable[[Exception], None],
+    ) -> Plan:
+        return Plan(
+            row.item.goods_id,
+            row.item.name,
+            done,
+            detail,
+            remote=partial(self._connector.perform, action),
+            undo=undo,
+        )

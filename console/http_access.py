@@ -3,19 +3,44 @@
 A server either requires a token from every client (``Authorization: Bearer T``, or
 ``?token=T`` for simple ones; compared in constant time) or, without one, listens on loopback
 only and refuses requests that a web page made through the operator's browser (see
-``refusal``). The token itself (making, keeping, rotating it) is the server's business.
+``refusal``). Tokens are made with ``secrets`` and kept in the OS keyring (console.secrets)
+under each server's own name; they are never logged.
 """
 
 from __future__ import annotations
 
 import hmac
+import secrets
 from ipaddress import ip_address
 from urllib.parse import urlsplit
 
 from aiohttp import web
 
+from console.secrets import get_secret, set_secret
+
 REASON_UNAUTHORIZED = "unauthorized: missing or wrong token"
 REASON_CROSS_SITE = "forbidden: cross-site request"
+
+
+def new_token() -> str:
+    """A fresh random token (256 bits, URL-safe so it can go into ``?token=``)."""
+    return secrets.token_urlsafe(32)
+
+
+def stored_token(name: str) -> str | None:
+    """The token kept under ``name``, or None when none was made yet (or there is no secure
+    keyring)."""
+    return get_secret(name)
+
+
+def rotate_stored_token(name: str) -> str:
+    """Make a new token, keep it under ``name`` and return it (the caller shows it once).
+
+    Raises SecretStoreUnavailable when the machine has no secure keyring; nothing changes then.
+    """
+    token = new_token()
+    set_secret(name, token)
+    return token
 
 
 def token_matches(expected: str, given: str | None) -> bool:

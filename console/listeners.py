@@ -1,24 +1,12 @@
 """Calling back the listeners of a service: each one runs, one that raises is logged and does
-not stop the rest (a broken window must not break the core that feeds it)."""
+not stop the rest (a broken window must not break the core that feeds it). The same function
+the OBS bridge uses for its listeners, with the console's logger."""
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Iterable
-from typing import Any
+from functools import partial
 
 from console.log import app as app_log
+from obs_bridge.dispatch import call_each as _call_each
 
-
-def call_each(
-    listeners: Iterable[Callable[..., Any]],
-    *args: Any,
-    logger: logging.Logger = app_log,
-    what: str = "A",
-) -> None:
-    """Call every listener with ``args``; ``what`` names them in the log ("An OBS")."""
-    for listener in list(listeners):
-        try:
-            listener(*args)
-        except Exception:
-            logger.exception("%s listener raised an exception; it stays registered", what)
+call_each = partial(_call_each, logger=app_log, what="A")

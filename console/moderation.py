@@ -1,11 +1,11 @@
 """Comment moderation: verdicts on arriving comments, and the operator's moderation actions.
 
 Every action follows DESIGN.md's rule: it is validated and applied to the console's own state
-at once (so the feed reacts within a frame), and returns a *job* — the platform call plus the
-audit entry — for the caller to run on a worker thread. When the connector has the capability
-the job asks the platform (and undoes the local change if the platform refuses); otherwise the
-action stays local: hidden from the operator's feed and excluded from lotteries, while viewers
-still see it (``Outcome.scope`` is LOCAL and the UI says so).
+at once (so the feed reacts within a frame), and returns a ``Plan`` — the platform call, its
+undo and what to audit — for the job kernel (console.jobs) to carry out. When the connector
+has the capability the plan asks the platform (and undoes the local change if the platform
+refuses); otherwise the action stays local: hidden from the operator's feed and excluded from
+lotteries, while viewers still see it (``Scope.LOCAL``, and the UI says so).
 """
 
 from __future__ import annotations
@@ -15,21 +15,24 @@ import threading
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from enum import StrEnum
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Engine
 
 from console.actions import Action, BanAllComments, Capability, DeleteComment, MuteUser, UnmuteUser
-from console.errors import Unsupported
+from console.audit import subject
+from console.errors import OperatorError, Unsupported
 from console.events import Comment
 from console.i18n import QT_TRANSLATE_NOOP
+from console.jobs import Plan, Scope, said
 from console.listeners import call_each
 from console.log import app as log
+from console.messages import Message
 from console.platforms.base import Connector
 from console.storage.ops import AddBlockedUser, RemoveBlockedUser, SaveAppState, SetCommentState
 from console.storage.queries import load_app_state, load_blocklist
-from console.storage.writer import AuditRecord, StorageWriter
+from console.storage.writer import StorageWriter
 from console.textmatch import KeywordMatcher, normalize
 from console.verdicts import PLAIN, CommentState, HiddenReason, Verdict
 
@@ -62,32 +65,11 @@ class KeywordRules:
         )
 
 
-class Scope(StrEnum):
-    PLATFORM = "platform"  # the platform did it: viewers see the effect
-    LOCAL = "local"  # the platform cannot: only the console applies it, viewers still see it
-    CONSOLE = "console"  # a console setting with no platform counterpart (keyword rules)
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    command: str
-    target: str
-    scope: Scope
-    error: Exception | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-
 @dataclass(frozen=True, slots=True)
 class MuteInfo:
     since: float
     until: float | None  # show seconds; None: for the rest of the show
     scope: Scope
-
-
-Job = Callable[[], Outcome]
 
 
 @dataclass
@@ -208,11 +190,12 @@ class ModerationService:
     def supports(self, capability: Capability) -> bool:
         return self._connector.supports(capability)
 
-    # -- actions (each returns the job to run on a worker thread) --------------------------------
-    def delete_comment(self, comment: Comment) -> Job:
+    # -- actions (each applies itself here and returns the plan of the rest) --------------------
+    def delete_comment(self, comment: Comment) -> Plan:
+        if comment.id in self._deleted:
+            raise OperatorError(QT_TRANSLATE_NOOP("errors", "This comment is deleted already."))
         scope = self._scope(Capability.DELETE_COMMENT)
         with self._lock:
-            previous = self._deleted.get(comment.id)
             self._deleted[comment.id] = scope
         state = CommentState.DELETED if scope is Scope.PLATFORM else CommentState.DELETED_LOCAL
         self._execute(SetCommentState(comment.id, state))
@@ -220,18 +203,18 @@ class ModerationService:
 
         def undo() -> None:
             with self._lock:
-                if previous is None:
-                    self._deleted.pop(comment.id, None)
-                else:
-                    self._deleted[comment.id] = previous
+                self._deleted.pop(comment.id, None)
             self._execute(SetCommentState(comment.id, CommentState.VISIBLE))
 
         detail = {"user_id": comment.user_id, "nickname": comment.nickname, "text": comment.text}
-        return self._job(
-            "comment.delete", comment.id, detail, DeleteComment(comment.id), scope, undo
+        done = said(
+            QT_TRANSLATE_NOOP("outcomes", "Deleted the comment of {nickname}"),
+            nickname=comment.nickname or comment.user_id,
         )
+        return self._plan(comment.id, detail, DeleteComment(comment.id), scope, undo, done)
 
-    def mute_user(self, user_id: str, nickname: str, seconds: int | None) -> Job:
+    def mute_user(self, user_id: str, nickname: str, seconds: int | None) -> Plan:
+        """Mute for ``seconds``; None: for the rest of the show."""
         if seconds is not None and seconds <= 0:
             raise ValueError("mute duration must be positive")
         scope = self._scope(Capability.MUTE_USER)
@@ -246,9 +229,26 @@ class ModerationService:
                 self._restore(self._mutes, user_id, previous)
 
         detail = {"nickname": nickname, "seconds": seconds}
-        return self._job("user.mute", user_id, detail, MuteUser(user_id, seconds), scope, undo)
+        name = nickname or user_id
+        if seconds is None:
+            done = said(
+                QT_TRANSLATE_NOOP("outcomes", "Muted {nickname} for the rest of the show"),
+                nickname=name,
+            )
+        else:
+            done = said(
+                QT_TRANSLATE_NOOP("outcomes", "Muted {nickname} for {minutes} min"),
+                nickname=name,
+                minutes=max(1, seconds // 60),
+            )
+        return self._plan(user_id, detail, MuteUser(user_id, seconds), scope, undo, done)
 
-    def unmute_user(self, user_id: str, nickname: str) -> Job:
+    def unmute_user(self, user_id: str, nickname: str) -> Plan:
+        if not self.is_muted(user_id):
+            raise OperatorError(
+                QT_TRANSLATE_NOOP("errors", "{nickname} is not muted."),
+                nickname=nickname or user_id,
+            )
         scope = self._scope(Capability.MUTE_USER)
         with self._lock:
             previous = self._mutes.pop(user_id, None)
@@ -258,21 +258,38 @@ class ModerationService:
             with self._lock:
                 self._restore(self._mutes, user_id, previous)
 
+        done = said(
+            QT_TRANSLATE_NOOP("outcomes", "Unmuted {nickname}"), nickname=nickname or user_id
+        )
         detail = {"nickname": nickname}
-        return self._job("user.unmute", user_id, detail, UnmuteUser(user_id), scope, undo)
+        return self._plan(user_id, detail, UnmuteUser(user_id), scope, undo, done)
 
-    def block_user(self, user_id: str, nickname: str) -> Job:
+    def block_user(self, user_id: str, nickname: str) -> Plan:
         """Blocklist (every show, local) plus a mute for the rest of this show on the platform."""
+        if self.is_blocked(user_id):
+            raise OperatorError(
+                QT_TRANSLATE_NOOP("errors", "{nickname} is on the blocklist already."),
+                nickname=nickname or user_id,
+            )
         scope = self._scope(Capability.MUTE_USER)
         with self._lock:
             self._blocked[user_id] = nickname
         self._execute(AddBlockedUser(user_id, nickname, self.operator))
         self._changed()
-        # The platform refusing the mute leaves the user blocked here: undo only the mute.
+        # The platform refusing the mute leaves the user blocked here: nothing to undo.
+        done = said(
+            QT_TRANSLATE_NOOP("outcomes", "Added {nickname} to the blocklist"),
+            nickname=nickname or user_id,
+        )
         detail = {"nickname": nickname}
-        return self._job("user.block", user_id, detail, MuteUser(user_id, None), scope, None)
+        return self._plan(user_id, detail, MuteUser(user_id, None), scope, None, done)
 
-    def unblock_user(self, user_id: str, nickname: str) -> Job:
+    def unblock_user(self, user_id: str, nickname: str) -> Plan:
+        if not self.is_blocked(user_id):
+            raise OperatorError(
+                QT_TRANSLATE_NOOP("errors", "{nickname} is not on the blocklist."),
+                nickname=nickname or user_id,
+            )
         scope = self._scope(Capability.MUTE_USER)
         with self._lock:
             self._blocked.pop(user_id, None)
@@ -280,10 +297,14 @@ class ModerationService:
         self._execute(RemoveBlockedUser(user_id))
         self._changed()
         action = None if still_muted else UnmuteUser(user_id)
+        done = said(
+            QT_TRANSLATE_NOOP("outcomes", "Removed {nickname} from the blocklist"),
+            nickname=nickname or user_id,
+        )
         detail = {"nickname": nickname}
-        return self._job("user.unblock", user_id, detail, action, scope, None)
+        return self._plan(user_id, detail, action, scope, None, done)
 
-    def set_ban_all(self, banned: bool) -> Job:
+    def set_ban_all(self, banned: bool) -> Plan:
         """Ban (or allow) all comments in the room; only where the platform can do it."""
         if not self._connector.supports(Capability.BAN_ALL):
             raise Unsupported(QT_TRANSLATE_NOOP("errors", "This platform cannot ban all comments."))
@@ -294,19 +315,22 @@ class ModerationService:
         def undo() -> None:
             self.banned_all = previous
 
-        target = "room"
+        done = (
+            said(QT_TRANSLATE_NOOP("outcomes", "All comments are banned"))
+            if banned
+            else said(QT_TRANSLATE_NOOP("outcomes", "Comments are allowed again"))
+        )
         detail = {"banned": banned}
-        action = BanAllComments(banned)
-        return self._job("room.ban_all", target, detail, action, Scope.PLATFORM, undo)
+        return self._plan("room", detail, BanAllComments(banned), Scope.PLATFORM, undo, done)
 
-    def set_rules(self, rules: KeywordRules) -> Job:
+    def set_rules(self, rules: KeywordRules) -> Plan:
         """Replace the keyword rules (applies to comments arriving from now on) and save them."""
         with self._lock:
             self._matchers = _Matchers(rules)
         self._execute(SaveAppState(RULES_KEY, rules.to_json()))
         self._changed()
-        detail = asdict(rules)
-        return self._job("rules.update", "keyword_rules", detail, None, Scope.CONSOLE, None)
+        done = said(QT_TRANSLATE_NOOP("outcomes", "Keyword rules saved"))
+        return self._plan("keyword_rules", asdict(rules), None, Scope.CONSOLE, None, done)
 
     # -- helpers -----------------------------------------------------------------------------
     def _scope(self, capability: Capability) -> Scope:
@@ -323,60 +347,30 @@ class ModerationService:
         if self._writer is not None:
             self._writer.execute(op)
 
-    def _job(
+    def _plan(
         self,
-        command: str,
         target: str,
         detail: dict[str, Any],
         action: Action | None,
         scope: Scope,
         undo: Callable[[], None] | None,
-    ) -> Job:
-        t = self._clock()
+        done: Message,
+    ) -> Plan:
+        remote = None
+        if scope is Scope.PLATFORM and action is not None:
+            remote = partial(self._connector.perform, action)
 
-        def run() -> Outcome:
-            error: Exception | None = None
-            if scope is Scope.PLATFORM and action is not None:
-                try:
-                    self._connector.perform(action)
-                except Exception as exc:
-                    error = exc
-                    if undo is not None:
-                        undo()
-                        self._changed()
-            outcome = Outcome(command, target, scope, error)
-            self._audit(outcome, t, detail)
-            return outcome
+        def undone(_error: Exception) -> None:
+            if undo is not None:
+                undo()
+                self._changed()
 
-        return run
-
-    def _audit(self, outcome: Outcome, t: float, detail: dict[str, Any]) -> None:
-        write_audit(self._writer, self.operator, outcome, t, detail)
-
-
-def write_audit(
-    writer: StorageWriter | None,
-    operator: str,
-    outcome: Outcome,
-    t: float,
-    detail: dict[str, Any],
-) -> None:
-    """The audit entry of a platform action: "ok", or "error" with the English log text."""
-    if outcome.error is None:
-        result = "local" if outcome.scope is Scope.LOCAL else "ok"
-    else:
-        result = "error"
-        reason = getattr(outcome.error, "log_text", None) or str(outcome.error)
-        detail = {**detail, "error": reason}
-        log.warning("%s %s failed: %s", outcome.command, outcome.target, reason)
-    if writer is not None:
-        writer.audit(
-            AuditRecord(
-                action=outcome.command,
-                target=outcome.target,
-                result=result,
-                operator=operator,
-                t=t,
-                detail={**detail, "scope": outcome.scope.value},
-            )
+        return Plan(
+            target,
+            subject(target, detail),
+            done,
+            detail,
+            scope,
+            remote,
+            undone if undo is not None else None,
         )

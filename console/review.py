@@ -31,7 +31,14 @@ from console.textmatch import KeywordMatcher, normalize
 from console.timefmt import show_clock
 
 EFFECT_WINDOW_S = 300  # "5 minutes before vs after" a goods push
-MODERATION_ACTIONS = ("comment.delete", "user.mute", "user.block", "room.ban_all")
+# Moderation actions the review counts, each under the heading it is counted in.
+MODERATION_ACTIONS = {
+    "comment.delete": "comment.delete",
+    "user.mute": "user.mute",
+    "user.block": "user.block",
+    "room.ban_all": "room.ban_all",
+    "room.unban_all": "room.ban_all",  # a ban-all switch either way
+}
 BURST_WINDOW_S = 30.0  # moderation actions this close together make one "burst" marker
 BURST_MIN_ACTIONS = 3
 
@@ -212,7 +219,9 @@ def build_report(engine: Engine, show_id: int) -> ShowReport:
     metrics = load_metrics(engine, show_id)
     audit = load_audit(engine, show_id)
     moderation = Counter(
-        e.action for e in audit if e.action in MODERATION_ACTIONS and e.result != "error"
+        MODERATION_ACTIONS[e.action]
+        for e in audit
+        if e.action in MODERATION_ACTIONS and e.result != "error"
     )
     report = ShowReport(
         show_id=show_id,

@@ -1,4 +1,6 @@
-"""LiveSession: one running show, with its connector, LiveShow and storage writer wired together."""
+"""LiveSession: one running show — its connector, LiveShow, storage writer, the operator's
+services (moderation, goods, lotteries, the WeChat room, OBS) and the one way to command them
+(``commands``, console.commands.router) — wired together in the core, with or without a window."""
 
 from __future__ import annotations
 
@@ -6,20 +8,37 @@ import getpass
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from sqlalchemy import Engine
 
+from console.commands.ids import CommandId
+from console.commands.router import CommandRouter
+from console.commands.spec import Entry
+from console.control_api.access import control_token
+from console.control_api.server import CANNOT_LISTEN, NEW_TOKEN, TOKEN_NEEDED, ControlServer
 from console.errors import OperatorError
+from console.goods_service import GoodsService
 from console.i18n import QT_TRANSLATE_NOOP
+from console.jobs import JobKernel
+from console.listeners import call_each
 from console.log import app as log
+from console.lottery.service import LotteryService
 from console.messages import MessageBus
 from console.moderation import ModerationService
+from console.obs.link import ObsLink
+from console.obs.service import ObsService
+from console.people import People
 from console.platforms.base import Connector
+from console.platforms.wechat import WeChatConnector
+from console.room import RoomService
 from console.show import LiveShow
 from console.storage.database import create_db_engine, display_url
 from console.storage.queries import stored_counts
 from console.storage.writer import AuditRecord, ShowInfo, StorageWriter
+from console.ticker import Ticker
 from console.timefmt import show_clock
 
 
@@ -36,6 +55,7 @@ class LiveSession:
         messages: MessageBus | None = None,
     ) -> None:
         self.connector = connector
+        self.title = title
         self.operator = operator or default_operator()
         self.messages = messages or MessageBus()
         self.engine = create_db_engine(db_url)
@@ -45,10 +65,38 @@ class LiveSession:
             on_error=self._storage_failed,
         )
         self.show = LiveShow(self.writer)
+        self.people = People()
+        self.show.add_listener(self.people.on_event)
         self.moderation = ModerationService(
             connector, self.writer, operator=self.operator, clock=self.show.clock
         )
         self.show.classify = self.moderation.classify
+        self.goods = GoodsService(connector, clock=self.show.clock)
+        self.lottery = LotteryService(
+            connector,
+            self.writer,
+            self.moderation,
+            self.people,
+            operator=self.operator,
+            engine=self.engine,
+        )
+        self.show.add_listener(self.lottery.on_event)
+        self.room = (
+            RoomService(connector.client, connector.room_id)
+            if isinstance(connector, WeChatConnector)
+            else None
+        )
+        self.obs: ObsService | None = None  # connect_obs
+        self.kernel = JobKernel(self.writer, operator=self.operator)
+        self.commands = CommandRouter(self, self.kernel)
+        self.ticker = Ticker()
+        self.ticker.add(self._run_due_lottery_steps)
+        self._reads = ThreadPoolExecutor(1, thread_name_prefix="room-reads")
+        if self.room is not None:
+            self.ticker.add(self._poll_rooms)
+        self.control: ControlServer | None = None  # serve_control_api
+        self._quit_listeners: list[Callable[[], None]] = []
+        self.show_ended = False
         # Every audit entry, for the UI to drain (dashboard markers); bounded like the feed.
         self.audits: deque[AuditRecord] = deque(maxlen=10_000)
         self.writer.add_audit_listener(self.audits.append)
@@ -56,14 +104,70 @@ class LiveSession:
         self.stopped = False
         self._lifecycle = threading.Lock()
 
+    def connect_obs(self, host: str, port: int, password: str | None = None) -> ObsService:
+        """Control the OBS at ``host:port`` (connects in the background, for ever; without a
+        ``password`` the keyring's for that address is used, if any)."""
+        link = ObsLink(host, port, password)
+        self.obs = ObsService(link)
+        link.start(read_keyring=password is None)
+        return self.obs
+
+    def serve_control_api(
+        self, host: str, port: int, token: str | None = None
+    ) -> ControlServer | None:
+        """Serve the control API on ``host:port`` (docs/control-api.md); None when it cannot,
+        and the operator is told why. ``token``: the one to require (default: none on
+        loopback, the keyring's beyond)."""
+        chosen = control_token(host, token)
+        if chosen is None:
+            log.error("control API not started: %s needs a token and none can be kept", host)
+            self.messages.warning(TOKEN_NEEDED, host=host)
+            return None
+        server = ControlServer(self, host, port, chosen.token)
+        try:
+            server.start()
+        except OSError as exc:
+            detail = exc.strerror or str(exc)
+            log.error("control API cannot listen on %s:%s: %s", host, port, detail)
+            self.messages.error(CANNOT_LISTEN, address=f"{host}:{port}", detail=detail)
+            return None
+        if chosen.new:
+            self.messages.warning(NEW_TOKEN, url=server.url, token=chosen.token)
+        self.control = server
+        return server
+
     def start(self) -> None:
         """Open the database on the writer thread; the source starts once it is ready (so the
         blocklist and keyword rules apply from the first comment)."""
         self.started_at = time.monotonic()
         self.writer.start(on_ready=self._storage_ready)
+        self.ticker.start()
         log.info("session starting: %s", self.connector.describe())
 
+    def add_quit_listener(self, callback: Callable[[], None]) -> None:
+        """``callback()`` runs (on any thread) when a command asks the console to quit."""
+        self._quit_listeners.append(callback)
+
+    def request_quit(self) -> None:
+        call_each(self._quit_listeners, what="A quit")
+
+    def end_show(self) -> None:
+        """The operator ended the show: it is closed for good when the console stops."""
+        self.show_ended = True
+        log.info("the operator ended the show")
+        self.request_quit()
+
+    def _run_due_lottery_steps(self) -> None:
+        for command in self.lottery.due():
+            self.commands.submit(command, {}, Entry.AUTO)
+
+    def _poll_rooms(self) -> None:
+        room = self.room
+        if room is not None and room.poll_due():
+            self._reads.submit(room.read_rooms)
+
     def _storage_ready(self, engine: Engine | None) -> None:
+        self.lottery.load()
         if engine is not None:
             self.moderation.load(engine)
             resumed = self.writer.resumed
@@ -94,6 +198,8 @@ class LiveSession:
                 self.connector.error = exc.log_text
                 log.error("connector %s did not start: %s", self.connector.name, exc.log_text)
                 self.messages.report(exc)
+        if self.goods.supports_goods:
+            self.commands.submit(CommandId.GOODS_REFRESH, {}, Entry.AUTO)
 
     def stop(self, timeout: float = 15.0) -> bool:
         """Stop the source, then commit everything received; True when all of it is stored."""
@@ -101,6 +207,13 @@ class LiveSession:
             if self.stopped:
                 return True
             self.stopped = True
+        if self.control is not None:
+            self.control.stop()
+        self.ticker.stop()
+        self._reads.shutdown(wait=False, cancel_futures=True)
+        if self.obs is not None:
+            self.obs.link.shutdown()
+        self.kernel.close()
         self.connector.stop()
         saved = self.writer.close(timeout)
         if not saved:

@@ -13,7 +13,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from console.events import Comment, Event, RejectReason
+from console.events import Comment, Event, RejectReason, Viewers
 from console.log import platform as log
 from console.storage.writer import StorageWriter
 from console.verdicts import PLAIN, Verdict
@@ -64,6 +64,7 @@ class LiveShow:
         self._ui_queue: deque[Arrival] = deque()
         self._listeners: list[Callable[[Event], None]] = []
         self.latest_t = 0.0
+        self.viewers: Viewers | None = None  # the latest count
         self._t_offset = 0.0
 
     def resume(self, seen_comment_ids: Iterable[str], t_offset: float) -> None:
@@ -95,6 +96,8 @@ class LiveShow:
             self._received[event.type] += 1
             if event.t > self.latest_t:
                 self.latest_t = event.t
+            if isinstance(event, Viewers):
+                self.viewers = event
         verdict = PLAIN
         if isinstance(event, Comment) and self.classify is not None:
             verdict = self.classify(event)

@@ -14,9 +14,9 @@ from typing import Any
 from obswebsocket import requests
 from obswebsocket.base_classes import Baserequests
 
-from console.log import obs as log
 from obs_bridge.dispatch import CallbackDispatcher, call_each
 from obs_bridge.errors import ObsError, ObsErrorKind
+from obs_bridge.log import log
 from obs_bridge.models import (
     InputState,
     ObsSnapshot,

@@ -8,14 +8,13 @@ on the receive thread and runs listeners here, where they may call OBS and may f
 
 from __future__ import annotations
 
+import logging
 import queue
 import threading
-from collections.abc import Callable
-from functools import partial
+from collections.abc import Callable, Iterable
 from typing import Any
 
-import console.listeners
-from console.log import obs as log
+from obs_bridge.log import log
 
 _STOP = None
 
@@ -67,5 +66,17 @@ class CallbackDispatcher:
                 log.exception("An OBS listener raised an exception; it stays registered")
 
 
-# Every OBS listener is called this way: each runs, one that raises is logged.
-call_each = partial(console.listeners.call_each, logger=log, what="An OBS")
+def call_each(
+    listeners: Iterable[Callable[..., Any]],
+    *args: Any,
+    logger: logging.Logger = log,
+    what: str = "An OBS",
+) -> None:
+    """Call every listener with ``args``: each one runs, one that raises is logged and does
+    not stop the rest (a broken window must not break what feeds it). ``what`` names the
+    listeners in the log."""
+    for listener in list(listeners):
+        try:
+            listener(*args)
+        except Exception:
+            logger.exception("%s listener raised an exception; it stays registered", what)

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import enum
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
-from console.log import obs as log
 from obs_bridge.client import EventListener, ObsClient
 from obs_bridge.dispatch import CallbackDispatcher, call_each
 from obs_bridge.errors import ObsError, ObsErrorKind
+from obs_bridge.log import log
 from obs_bridge.models import ObsSnapshot
 
 
@@ -78,6 +79,7 @@ class ObsSupervisor:
         self._thread: threading.Thread | None = None
         self._state = ConnectionState.DISCONNECTED
         self._detail = "Not connected to OBS."
+        self._retry_at: float | None = None  # time.monotonic() of the next attempt, while waiting
         self._out = CallbackDispatcher("obs-supervisor")
         self._state_listeners: list[StateListener] = []
         self._snapshot_listeners: list[SnapshotListener] = []
@@ -99,6 +101,11 @@ class ObsSupervisor:
     @property
     def detail(self) -> str:
         return self._detail
+
+    @property
+    def retry_at(self) -> float | None:
+        """When the next attempt starts (``time.monotonic()``), while RECONNECTING waits."""
+        return self._retry_at
 
     def add_state_listener(self, listener: StateListener) -> None:
         self._state_listeners.append(listener)
@@ -172,9 +179,7 @@ class ObsSupervisor:
                     self._wait_for_restart(None)
                     first_attempt, delay = True, self._initial_delay
                     continue
-                self._set_state(
-                    ConnectionState.RECONNECTING, f"{error.message} Next try in {delay:g} s."
-                )
+                reason = error.message
             else:
                 delay = self._initial_delay
                 reason = self._wait_while_connected()
@@ -182,7 +187,11 @@ class ObsSupervisor:
                 if reason is None:  # stop(), configure() or reconnect()
                     first_attempt = True
                     continue
-                self._set_state(ConnectionState.RECONNECTING, f"{reason} Next try in {delay:g} s.")
+            self._set_state(
+                ConnectionState.RECONNECTING,
+                f"{reason} Next try in {delay:g} s.",
+                retry_at=time.monotonic() + delay,
+            )
             if self._wait_for_restart(delay):
                 first_attempt, delay = True, self._initial_delay
             else:
@@ -222,8 +231,11 @@ class ObsSupervisor:
                 return None
             return self._lost
 
-    def _set_state(self, state: ConnectionState, detail: str) -> None:
+    def _set_state(
+        self, state: ConnectionState, detail: str, *, retry_at: float | None = None
+    ) -> None:
         with self._cond:
+            self._retry_at = retry_at
             changed = (state, detail) != (self._state, self._detail)
             self._state, self._detail = state, detail
         if not changed:

@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING
 from console.cli import connector_options, parse_args, run_subcommand
 from console.log import app as log
 from console.log import log_file_path, setup_logging
+from console.obs import DEFAULT_ADDRESS
 from console.paths import default_db_url, resource_path
 from console.platforms import ConnectorError, create_connector
 from console.secrets import secure_store_available
 from console.session import LiveSession
 from ui.dialogs.wechat_settings import saved_wechat_settings
+from ui.persist import saved_obs_address
 from ui.preferences import Preferences, load_preferences
 
 if TYPE_CHECKING:
@@ -66,11 +68,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 1,
             )
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    obs_password: str | None = None
-    if args.obs_password_env:
-        obs_password = os.environ.get(args.obs_password_env)
-        if obs_password is None:
-            return _fail(f"--obs-password-env: the variable {args.obs_password_env} is not set")
+    obs_password = _from_env(args.obs_password_env)
+    control_token = _from_env(args.control_token_env)
+    for flag, variable, value in (
+        ("--obs-password-env", args.obs_password_env, obs_password),
+        ("--control-token-env", args.control_token_env, control_token),
+    ):
+        if variable and value is None:
+            return _fail(f"{flag}: the variable {variable} is not set")
     options = connector_options(args)
     if options.name == "relay":
         from ui.dialogs.relay_settings import with_saved_relay_address
@@ -84,11 +89,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc))
     except Exception as exc:  # a malformed --db URL or a missing database driver
         return _fail(f"cannot use database {args.db!r}: {exc}")
+    if not args.selftest:
+        host, port = args.obs or saved_obs_address() or DEFAULT_ADDRESS
+        session.connect_obs(host, port, obs_password)
+    if args.control_port:
+        session.serve_control_api(args.control_host, args.control_port, control_token)
     checks: dict[str, bool] = {}
-    code = run_window(session, args, prefs, checks, obs_password=obs_password)
+    code = run_window(session, args, prefs, checks)
     if args.selftest:
         return _selftest_verdict(session, code, checks)
     return code
+
+
+def _from_env(variable: str | None) -> str | None:
+    return os.environ.get(variable) if variable else None
 
 
 def _prepare_selftest(args: argparse.Namespace) -> None:
@@ -99,6 +113,7 @@ def _prepare_selftest(args: argparse.Namespace) -> None:
     args.connector, args.comment_rate = "demo", args.comment_rate or 50.0
     args.db = f"sqlite:///{(home / 'selftest.db').as_posix()}"
     args.duration = SELFTEST_SECONDS
+    args.control_port = 0
 
 
 def _selftest_verdict(session: LiveSession, code: int, checks: dict[str, bool]) -> int:
@@ -118,8 +133,6 @@ def run_window(
     args: argparse.Namespace,
     prefs: Preferences,
     checks: dict[str, bool] | None = None,
-    *,
-    obs_password: str | None = None,
 ) -> int:
     """Run the main window until it closes; ``checks`` collects what a self-test verifies."""
     from PySide6.QtCore import QTimer
@@ -141,13 +154,7 @@ def run_window(
     install_translators(app, prefs.language)
     apply_theme(app, prefs.theme)
     CrashReporter(log_file_path(), session.messages)  # kept alive by the hooks it installs
-    window = MainWindow(
-        session,
-        prefs,
-        connect_obs=not args.selftest,
-        obs_address=args.obs,
-        obs_password=obs_password,
-    )
+    window = MainWindow(session, prefs)
     if args.screenshot is not None:
         window.closing.connect(lambda: _save_screenshot(window, args.screenshot))
     if args.report_startup:

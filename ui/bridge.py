@@ -1,13 +1,19 @@
-"""ShowBridge: carries live events from the core's queue to the GUI thread, in batches.
+"""How the core's data reaches the GUI thread: two ways, and only these two.
 
-A 50 ms timer drains LiveShow's queue and emits one signal per batch; widgets never touch the
-connector's threads. Audit entries (for dashboard markers) and core messages (errors, notices)
-travel the same way.
+``ShowBridge``: live events are a flood, so a 50 ms timer drains LiveShow's queue and emits one
+signal per batch; audit entries (for the dashboard and the audit log) and core messages travel
+the same way. ``CoreSignal``: everything else the core tells (a service changed, a command's
+outcome, OBS's state, the relay's sources) comes through the core's listener callbacks, on the
+core's threads; a CoreSignal is such a listener and calls its slot on the GUI thread.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
 from console.messages import Message
 from console.session import LiveSession
@@ -51,3 +57,35 @@ class ShowBridge(QObject):
 
 def translate_message(message: Message) -> str:
     return message.render(QCoreApplication.translate(message.context, message.template))
+
+
+class CoreSignal(QObject):
+    """A core listener whose calls arrive on the GUI thread: ``slot(*args)`` runs there.
+
+    ``coalesce``: for "something changed" listeners, calls that come before the GUI thread got
+    to the first one are merged into it (a flood of changes costs one redraw). Calls after the
+    widget it belongs to is gone are dropped.
+    """
+
+    _fired = Signal(object)
+
+    def __init__(
+        self, slot: Callable[..., None], parent: QObject, *, coalesce: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self._slot = slot
+        self._coalesce = coalesce
+        self._pending = False
+        self._fired.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def __call__(self, *args: Any) -> None:
+        if self._coalesce:
+            if self._pending:
+                return
+            self._pending = True
+        if shiboken6.isValid(self):
+            self._fired.emit(args)
+
+    def _deliver(self, args: tuple[Any, ...]) -> None:
+        self._pending = False
+        self._slot(*args)

@@ -1,51 +1,96 @@
-"""MainWindow: dock panels around one live session, status bar, and the saved dock layout."""
+"""MainWindow: the one place that builds the window — panels, their controllers, the docks,
+the menus and the default layout — around a running LiveSession.
+
+Panels are plain widgets; controllers get what they need explicitly (their service, their
+panel, the command runner) and none of them knows this window.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMainWindow, QWidget
+from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMainWindow, QMenu, QWidget
 
-from console.commands import CommandId
+from console.commands import COMMANDS, MUTE_PRESETS, PUSH_PRESETS, SCENE_PRESETS, CommandId
 from console.events import Comment
 from console.messages import Level, Message
 from console.metrics import ShowMetrics
 from console.paths import log_dir
+from console.platforms.relay import RelayConnector
 from console.session import LiveSession
 from console.show import Arrival
-from ui.actions import ActionRunner, create_actions
-from ui.bridge import ShowBridge
+from ui.bridge import CoreSignal, ShowBridge
+from ui.controllers.commands import CommandActions, CommandRunner, keyable
+from ui.controllers.goods import GoodsController
+from ui.controllers.lottery import LotteryController
+from ui.controllers.moderation import ModerationController
+from ui.controllers.obs import ObsController
+from ui.controllers.relay import RelayController
+from ui.controllers.room import RoomController
 from ui.dialogs.settings import SettingsDialog
 from ui.errors import describe_error
-from ui.goods_panel import install_goods
-from ui.lottery_panel import install as install_lottery
 from ui.models.comment_model import CommentListModel
-from ui.moderation_controller import ModerationController
+from ui.models.goods_model import GoodsTableModel
 from ui.names import connector_title
-from ui.obs_panel import SCENE_COMMANDS, ObsController
-from ui.obs_panel import install as install_obs
 from ui.panels.audit_panel import AuditPanel
 from ui.panels.comment_panel import CommentPanel
 from ui.panels.dashboard_panel import DashboardPanel
+from ui.panels.goods_panel import THUMBNAIL_PX, GoodsPanel
+from ui.panels.lottery_panel import LotteryPanel
+from ui.panels.obs_panel import ObsPanel
+from ui.panels.relay_panel import RelayIntro, RelayPanel
+from ui.panels.room_panel import RoomPanel
 from ui.persist import ui_settings
 from ui.preferences import Preferences, save_preferences
-from ui.relay_panel import install as install_relay
 from ui.review_export import Exported, export_review
-from ui.room_panel import install_room
 from ui.show_history import ShowListDialog
 from ui.status_bar import ShowStatusBar
 from ui.text import arg
 from ui.theme import apply_theme
+from ui.thumbnails import ThumbnailCache
+from ui.view_commands import ViewId
 from ui.workers import run_in_worker
 
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2
+
+_MODERATION_MENU = (
+    CommandId.COMMENT_DELETE,
+    None,
+    *MUTE_PRESETS,
+    CommandId.USER_UNMUTE,
+    CommandId.USER_BLOCK,
+    ViewId.USER_CARD,
+    None,
+    CommandId.ROOM_BAN_ALL,
+    None,
+    ViewId.COMMENT_SEARCH,
+    ViewId.RULES_EDIT,
+    ViewId.FEED_JUMP,
+)
+_GOODS_MENU = (*PUSH_PRESETS, None, CommandId.GOODS_REFRESH, ViewId.GOODS_IMPORT_DIALOG)
+_LOTTERY_MENU = (
+    ViewId.LOTTERY_NEW,
+    None,
+    CommandId.LOTTERY_OPEN,
+    CommandId.LOTTERY_CLOSE,
+    CommandId.LOTTERY_DRAW,
+    CommandId.LOTTERY_REROLL,
+)
+_OBS_MENU = (
+    CommandId.OBS_STREAM_TOGGLE,
+    CommandId.OBS_RECORD_TOGGLE,
+    CommandId.OBS_MIC_TOGGLE,
+    None,
+    *SCENE_PRESETS,
+)
+_ROOM_MENU = (CommandId.ROOM_PUSH_URL, CommandId.OBS_STREAM_TARGET, CommandId.ROOM_SHARE_CODE)
 
 
 class MainWindow(QMainWindow):
     closing = Signal()
-    settings_dialog_opened = Signal(object)  # the SettingsDialog, for connection panels to hook
+    settings_dialog_opened = Signal(object)  # the SettingsDialog, for tests to reach it
     first_painted = Signal()  # once, when the comment feed is first on screen
 
     def __init__(
@@ -53,13 +98,7 @@ class MainWindow(QMainWindow):
         session: LiveSession,
         prefs: Preferences | None = None,
         parent: QWidget | None = None,
-        *,
-        connect_obs: bool = False,
-        obs_address: tuple[str, int] | None = None,
-        obs_password: str | None = None,
     ) -> None:
-        """``connect_obs``: show the OBS dock and connect to OBS (the app does; tests that are
-        not about OBS leave it off so they never reach a developer's own OBS)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.session = session
@@ -69,49 +108,20 @@ class MainWindow(QMainWindow):
             arg(self.tr("LiveDesk Console — %1"), connector_title(session.connector.name))
         )
         self.setDockNestingEnabled(True)
+        self.actions = CommandActions(self, self.prefs.shortcuts)
+        self.runner = CommandRunner(session.commands, self.actions, self)
+        for command, spec in COMMANDS.items():
+            if keyable(spec):
+                self.runner.bind_action(command)
 
-        self.actions = create_actions(self, self.prefs.shortcuts)
-        self.runner = ActionRunner(self)
-        self.comment_model = CommentListModel(parent=self)
-        self.comment_panel = CommentPanel(self.comment_model, session.moderation)
-        self.dashboard_panel = DashboardPanel(self.metrics)
-        self.comments_dock = self._add_dock(
-            "commentsDock",
-            self.tr("Comments"),
-            self.comment_panel,
-            Qt.DockWidgetArea.LeftDockWidgetArea,
-        )
-        self.dashboard_dock = self._add_dock(
-            "dashboardDock",
-            self.tr("Dashboard"),
-            self.dashboard_panel,
-            Qt.DockWidgetArea.RightDockWidgetArea,
-        )
-        self.audit_panel = AuditPanel()
-        self.audit_dock = self._add_dock(
-            "auditDock",
-            self.tr("Audit log"),
-            self.audit_panel,
-            Qt.DockWidgetArea.RightDockWidgetArea,
-        )
-
+        self._build_panels()
         self.status = ShowStatusBar(session, self.metrics, self)
         self.setStatusBar(self.status)
         self.runner.reported.connect(self.status.show_message)
-        self.moderation = ModerationController(
-            session, self.comment_panel, self.actions, self.runner, self
-        )
+        self._build_controllers()
+        self.docks: dict[str, QDockWidget] = {}
+        self._build_docks()
         self._build_menus()
-        self.obs: ObsController | None = None
-        if connect_obs:
-            self.obs = install_obs(self, address=obs_address, password=obs_password)
-        self.goods = install_goods(self)
-        self.room = install_room(self, obs=self.obs.service if self.obs is not None else None)
-        self.lottery = install_lottery(self)
-        self.relay = install_relay(self)
-        self.relay.sources_changed.connect(self.comment_panel.update_local_note)
-        self.relay.sources_changed.connect(self.moderation.sync_capabilities)
-        self._build_obs_and_view_menus()
         self._arrange_docks()
 
         self.bridge = ShowBridge(session, self)
@@ -120,106 +130,143 @@ class MainWindow(QMainWindow):
         self.bridge.audits_arrived.connect(self.audit_panel.add)
         self.bridge.message_posted.connect(self._on_message_posted)
         self.bridge.start()
+        session.add_quit_listener(CoreSignal(self.close, self))
 
         self.resize(1280, 800)
         self._restore_layout()
+        self.runner.refresh_availability()
         self.painted = False
         self.comment_panel.view.viewport().installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.painted and event.type() == QEvent.Type.Paint:
-            self.painted = True
-            self.first_painted.emit()
-        return False
+    # -- building --------------------------------------------------------------------------------
+    def _build_panels(self) -> None:
+        session = self.session
+        self.comment_model = CommentListModel(parent=self)
+        self.comment_panel = CommentPanel(self.comment_model, session.moderation)
+        self.dashboard_panel = DashboardPanel(self.metrics)
+        self.audit_panel = AuditPanel()
+        self.thumbnails = ThumbnailCache(THUMBNAIL_PX, parent=self)
+        goods_model = GoodsTableModel(self.thumbnails, session.goods.seconds_since_push, self)
+        self.goods_panel = GoodsPanel(goods_model)
+        self.lottery_panel = LotteryPanel()
+        self.room_panel = RoomPanel(wechat=session.room is not None)
+        connector = session.connector
+        self.relay_connector = connector if isinstance(connector, RelayConnector) else None
+        self.relay_widget = RelayPanel() if self.relay_connector is not None else RelayIntro()
+        self.obs_panel = ObsPanel() if session.obs is not None else None
+
+    def _build_controllers(self) -> None:
+        session, runner = self.session, self.runner
+        self.moderation = ModerationController(
+            session.moderation,
+            session.people,
+            session.writer,
+            session.engine,
+            self.comment_panel,
+            runner,
+            self,
+        )
+        self.goods = GoodsController(session.goods, self.goods_panel, self.thumbnails, runner, self)
+        self.lottery = LotteryController(session.lottery, self.lottery_panel, runner, self)
+        self.room = RoomController(session.room, session.moderation, self.room_panel, runner, self)
+        self.relay = RelayController(self.relay_connector, self.relay_widget, runner, self)
+        if self.relay_connector is not None:  # sources joining change what is done here only
+            update = CoreSignal(self.comment_panel.update_local_note, self, coalesce=True)
+            self.relay_connector.add_sources_listener(update)
+        self.obs: ObsController | None = None
+        if session.obs is not None and self.obs_panel is not None:
+            self.obs = ObsController(session.obs, self.obs_panel, runner, self)
+
+    def _build_docks(self) -> None:
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        for name, title, widget in (
+            ("commentsDock", self.tr("Comments"), self.comment_panel),
+            ("obsDock", self.tr("OBS"), self.obs_panel),
+            ("dashboardDock", self.tr("Dashboard"), self.dashboard_panel),
+            ("goodsDock", self.tr("Goods"), self.goods_panel),
+            ("lotteryDock", self.tr("Lottery"), self.lottery_panel),
+            ("roomDock", self.tr("Room"), self.room_panel),
+            ("relayDock", self.tr("Relay"), self.relay_widget),
+            ("auditDock", self.tr("Audit log"), self.audit_panel),
+        ):
+            if widget is None:
+                continue
+            dock = QDockWidget(title, self)
+            dock.setObjectName(name)
+            dock.setWidget(widget)
+            self.addDockWidget(left, dock)
+            self.docks[name] = dock
+        self.comments_dock = self.docks["commentsDock"]
+        self.dashboard_dock = self.docks["dashboardDock"]
+        self.docks["roomDock"].visibilityChanged.connect(self.room.set_on_screen)
 
     def _build_menus(self) -> None:
+        a = self.actions
         app_menu = self.menuBar().addMenu(self.tr("&LiveDesk"))
-        app_menu.addAction(self.actions[CommandId.APP_SETTINGS])
-        app_menu.addAction(self.actions[CommandId.APP_LOG_FOLDER])
-        app_menu.addSeparator()
-        app_menu.addAction(self.tr("&Quit"), self.close)
-        self.actions[CommandId.APP_SETTINGS].triggered.connect(self.open_settings)
-        self.actions[CommandId.APP_LOG_FOLDER].triggered.connect(
+        self._fill(app_menu, (ViewId.APP_SETTINGS, ViewId.APP_LOG_FOLDER, None, CommandId.APP_QUIT))
+        a[ViewId.APP_SETTINGS].triggered.connect(self.open_settings)
+        a[ViewId.APP_LOG_FOLDER].triggered.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir())))
         )
         show = self.menuBar().addMenu(self.tr("&Show"))
-        show.addAction(self.actions[CommandId.SHOW_HISTORY])
-        show.addAction(self.actions[CommandId.SHOW_REVIEW])
-        self.actions[CommandId.SHOW_HISTORY].triggered.connect(self.open_history)
-        self.actions[CommandId.SHOW_REVIEW].triggered.connect(self.export_review)
-        moderation = self.menuBar().addMenu(self.tr("&Moderation"))
-        for command in (
-            CommandId.COMMENT_DELETE,
-            None,
-            CommandId.USER_MUTE_1M,
-            CommandId.USER_MUTE_10M,
-            CommandId.USER_MUTE_1H,
-            CommandId.USER_MUTE_SHOW,
-            CommandId.USER_UNMUTE,
-            CommandId.USER_BLOCK,
-            CommandId.USER_CARD,
-            None,
-            CommandId.ROOM_BAN_ALL,
-            None,
-            CommandId.COMMENT_SEARCH,
-            CommandId.RULES_EDIT,
-            CommandId.FEED_JUMP,
-        ):
-            if command is None:
-                moderation.addSeparator()
-            else:
-                moderation.addAction(self.actions[command])
-
-    def _build_obs_and_view_menus(self) -> None:
+        self._fill(show, (ViewId.SHOW_HISTORY, ViewId.SHOW_REVIEW, None, CommandId.SHOW_END))
+        a[ViewId.SHOW_HISTORY].triggered.connect(self.open_history)
+        a[ViewId.SHOW_REVIEW].triggered.connect(self.export_review)
+        self._fill(self.menuBar().addMenu(self.tr("&Moderation")), _MODERATION_MENU)
+        self._fill(self.menuBar().addMenu(self.tr("&Goods")), _GOODS_MENU)
+        self._fill(self.menuBar().addMenu(self.tr("L&ottery")), _LOTTERY_MENU)
         if self.obs is not None:
-            obs_menu = self.menuBar().addMenu(self.tr("&OBS"))
-            for command in (
-                CommandId.OBS_STREAM_TOGGLE,
-                CommandId.OBS_RECORD_TOGGLE,
-                CommandId.OBS_MIC_TOGGLE,
-            ):
-                obs_menu.addAction(self.actions[command])
-            obs_menu.addSeparator()
-            for command in SCENE_COMMANDS:
-                obs_menu.addAction(self.actions[command])
+            self._fill(self.menuBar().addMenu(self.tr("O&BS")), _OBS_MENU)
+        if self.session.room is not None:
+            self._fill(self.menuBar().addMenu(self.tr("&Room")), _ROOM_MENU)
         view = self.menuBar().addMenu(self.tr("&View"))
-        for dock in self.findChildren(QDockWidget):
+        for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
+
+    def _fill(self, menu: QMenu, items: tuple[CommandId | ViewId | None, ...]) -> None:
+        for item in items:
+            if item is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(self.actions[item])
 
     def _arrange_docks(self) -> None:
         """The default layout (a saved one replaces it): the comment feed on the left; on the
-        right OBS on top and below it the dashboard, with the other panels as tabs."""
+        right OBS on top and below it the dashboard, with the other panels as tabs (the relay
+        below the dashboard when the session runs on it)."""
         right = Qt.DockWidgetArea.RightDockWidgetArea
-        top = [self.obs.dock] if self.obs is not None else []
+        docks = self.docks
+        top = [docks["obsDock"]] if "obsDock" in docks else []
+        relay_below = self.relay_connector is not None
         tabs = [
-            self.dashboard_dock,
-            self.goods.dock,
-            self.lottery.dock,
-            self.room.dock,
-            self.relay.dock,
-            self.audit_dock,
+            docks[name]
+            for name in ("dashboardDock", "goodsDock", "lotteryDock", "roomDock", "relayDock")
+            if not (relay_below and name == "relayDock")
         ]
-        for dock in [*top, *tabs]:
+        tabs.append(docks["auditDock"])
+        for dock in [*top, *tabs, docks["relayDock"]]:
             self.removeDockWidget(dock)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.comments_dock)
         for dock in [*top, tabs[0]]:
             self.addDockWidget(right, dock)
             dock.show()
         for dock in tabs[1:]:
             self.tabifyDockWidget(tabs[0], dock)
             dock.show()
+        if relay_below:
+            self.splitDockWidget(tabs[0], docks["relayDock"], Qt.Orientation.Vertical)
+            docks["relayDock"].show()
+            self.resizeDocks([tabs[0], docks["relayDock"]], [520, 260], Qt.Orientation.Vertical)
         tabs[0].raise_()
         self.resizeDocks([self.comments_dock, tabs[0]], [480, 800], Qt.Orientation.Horizontal)
         if top:
             self.resizeDocks([top[0], tabs[0]], [230, 570], Qt.Orientation.Vertical)
 
-    def _add_dock(
-        self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea
-    ) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        self.addDockWidget(area, dock)
-        return dock
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.painted and event.type() == QEvent.Type.Paint:
+            self.painted = True
+            self.first_painted.emit()
+        return False
 
     # -- settings ----------------------------------------------------------------------------
     def open_settings(self) -> SettingsDialog:
@@ -230,7 +277,7 @@ class MainWindow(QMainWindow):
         if self.obs is not None:
             dialog.open_obs_settings.connect(self.obs.open_settings)
         else:
-            dialog.findChild(QWidget, "obsSettingsButton").setEnabled(False)
+            dialog.connection_buttons["obsSettingsButton"].setEnabled(False)
         self.settings_dialog_opened.emit(dialog)
         dialog.open()
         return dialog
@@ -248,8 +295,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, prefs.theme)
-        for command, action in self.actions.items():
-            action.setShortcut(QKeySequence(prefs.shortcut(command)))
+        self.actions.rebind(prefs.shortcuts)
         text = (
             self.tr("Settings saved; language, live room, operator and database apply next start.")
             if restart
@@ -324,5 +370,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()
         self.bridge.stop()
+        self.room.shutdown()
         self.save_layout()
         super().closeEvent(event)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QSettings
 
-from console.commands import COMMANDS, CommandId
+from ui.controllers.commands import default_shortcut, shortcut_ids
 from ui.persist import ui_settings
 
 THEMES = ("system", "light", "dark")
@@ -24,10 +24,11 @@ class Preferences:
     connector: str = "demo"
     operator: str = ""  # empty: the computer's login name
     db_url: str = ""  # empty: SQLite in the per-user data folder
-    shortcuts: dict[CommandId, str] = field(default_factory=dict)  # only the rebound ones
+    # Command id (ui.controllers.commands.shortcut_ids) -> key, only the rebound ones.
+    shortcuts: dict[str, str] = field(default_factory=dict)
 
-    def shortcut(self, command: CommandId) -> str:
-        return self.shortcuts.get(command, COMMANDS[command].shortcut)
+    def shortcut(self, command: str) -> str:
+        return self.shortcuts.get(command, default_shortcut(command))
 
 
 def load_preferences(settings: QSettings | None = None) -> Preferences:
@@ -39,11 +40,12 @@ def load_preferences(settings: QSettings | None = None) -> Preferences:
             setattr(prefs, name, value)
     if prefs.theme not in THEMES:
         prefs.theme = "system"
+    known = {command.value for command in shortcut_ids()}
     settings.beginGroup("shortcuts")
     for key in settings.childKeys():
         value = settings.value(key)
-        if key in CommandId._value2member_map_ and isinstance(value, str):
-            prefs.shortcuts[CommandId(key)] = value
+        if key in known and isinstance(value, str):
+            prefs.shortcuts[key] = value
     settings.endGroup()
     return prefs
 
@@ -54,6 +56,6 @@ def save_preferences(prefs: Preferences, settings: QSettings | None = None) -> N
         settings.setValue(f"general/{name}", getattr(prefs, name))
     settings.remove("shortcuts")
     for command, key in prefs.shortcuts.items():
-        if key != COMMANDS[command].shortcut:
-            settings.setValue(f"shortcuts/{command.value}", key)
+        if key != default_shortcut(command):
+            settings.setValue(f"shortcuts/{command}", key)
     settings.sync()

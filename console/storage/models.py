@@ -128,6 +128,10 @@ class AuditEntry(Base):
     target: Mapped[str] = mapped_column(String(200), default="")
     result: Mapped[str] = mapped_column(String(16))
     detail: Mapped[str] = mapped_column(Text, default="")
+    # The door the command came through (console.commands.Entry; "" before it was recorded)
+    # and what it was done to, in words: a nickname, goods name or prize rather than an id.
+    entry: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    subject: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class BlockedUser(Base):
@@ -166,7 +170,9 @@ class LotteryRecord(Base):
     keyword: Mapped[str] = mapped_column(String(64), default="")
     prize: Mapped[str] = mapped_column(String(100), default="")
     winners: Mapped[int] = mapped_column(Integer)  # how many winners the lottery gives
-    settings: Mapped[str] = mapped_column(Text, default="{}")  # console.lottery_service JSON
+    settings: Mapped[str] = mapped_column(
+        Text, default="{}"
+    )  # console.lottery.model.LotterySettings JSON
     commitment: Mapped[str] = mapped_column(String(64), default="")
     seed: Mapped[str] = mapped_column(String(128), default="")  # hex, revealed by the draw
     state: Mapped[str] = mapped_column(String(16))  # ready, open, closed, drawn; void

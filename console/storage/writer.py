@@ -80,6 +80,8 @@ class AuditRecord:
     t: float | None = None
     detail: dict[str, Any] = field(default_factory=dict)
     at: datetime = field(default_factory=utc_now)
+    entry: str = ""  # console.commands.Entry: menu, shortcut, button, control_api, …
+    subject: str = ""  # what it was done to, for people (a nickname rather than a user id)
 
 
 def _row(event: Event, moderation: str, show_id: int) -> dict[str, Any]:
@@ -340,6 +342,8 @@ class StorageWriter:
             "target": record.target[:200],
             "result": record.result,
             "detail": json.dumps(record.detail, ensure_ascii=False, default=str),
+            "entry": record.entry,
+            "subject": record.subject[:200],
         }
 
     def _open_show(self) -> int:

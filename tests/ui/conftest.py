@@ -35,8 +35,17 @@ def make_window(
 ) -> Iterator[Callable[[Connector], MainWindow]]:
     sessions: list[LiveSession] = []
 
-    def build(connector: Connector, *, start: bool = True) -> MainWindow:
+    def build(
+        connector: Connector,
+        *,
+        start: bool = True,
+        obs: tuple[str, int, str | None] | None = None,
+    ) -> MainWindow:
+        """A window on a new session; ``obs``: the (host, port, password) of an OBS to control
+        (tests that are not about OBS have none, so they never reach a developer's own)."""
         session = LiveSession(connector, f"sqlite:///{(tmp_path / 'ui.db').as_posix()}")
+        if obs is not None:
+            session.connect_obs(*obs)
         sessions.append(session)
         window = MainWindow(session)
         qtbot.addWidget(window)

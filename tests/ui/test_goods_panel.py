@@ -33,7 +33,8 @@ from fakes.wechat_server import (
     FakeRoom,
     FakeWeChatServer,
 )
-from ui.goods_panel import GoodsController
+from helpers.ui import answer
+from ui.controllers.goods import GoodsController
 from ui.main_window import MainWindow
 from ui.models.goods_model import GOODS, NUMBER, PRICE, PUSHED
 from ui.thumbnails import ThumbnailCache
@@ -105,7 +106,7 @@ def test_the_list_shows_the_room_numbered_with_prices_and_covers(
     demo_window, qtbot, qtmodeltester
 ) -> None:
     window, controller = demo_window
-    assert window.findChild(type(controller.dock), "goodsDock") is controller.dock
+    assert window.docks["goodsDock"].widget() is controller.panel
     assert [cell(controller, r, NUMBER) for r in range(8)] == [str(n) for n in range(1, 9)]
     assert cell(controller, 0, GOODS) == "316不锈钢保温杯 500ml"
     assert [cell(controller, r, PRICE) for r in (0, 1, 2)] == ["¥59.00", "¥199.00–239.00", "¥39.90"]
@@ -173,9 +174,13 @@ def test_off_sale_and_back(demo_window, qtbot, spied) -> None:
     _push, sale = controller.panel.row_buttons("g002")
     assert sale.isChecked()
     qtbot.mouseClick(sale, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(audit(window, "goods.on_sale")) == 1)
+    answer(window, qtbot, Qt.Key.Key_Escape)  # taking goods off sale asks first
+    assert sale.isChecked() and controller.service.row("g002").on_sale
+    qtbot.mouseClick(sale, Qt.MouseButton.LeftButton)
+    answer(window, qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(audit(window, "goods.off_sale")) == 1)
+    qtbot.waitUntil(lambda: not controller.panel.row_buttons("g002")[1].isChecked())
     _push, sale = controller.panel.row_buttons("g002")
-    assert not sale.isChecked()
     assert not controller.service.row("g002").on_sale
 
     qtbot.keyClick(window.comment_panel.view, Qt.Key.Key_2)  # the platform refuses: off sale
@@ -183,13 +188,10 @@ def test_off_sale_and_back(demo_window, qtbot, spied) -> None:
     assert controller.service.row("g002").pushed is None
     assert cell(controller, 1, PUSHED) == ""
 
-    qtbot.mouseClick(sale, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(audit(window, "goods.on_sale")) == 2)
-    assert [json.loads(e.detail)["on_sale"] for e in audit(window, "goods.on_sale")] == [
-        False,
-        True,
-    ]
-    assert controller.panel.row_buttons("g002")[1].isChecked()
+    qtbot.mouseClick(sale, Qt.MouseButton.LeftButton)  # back on sale: no question
+    qtbot.waitUntil(lambda: len(audit(window, "goods.on_sale")) == 1)
+    assert json.loads(audit(window, "goods.on_sale")[0].detail)["on_sale"] is True
+    qtbot.waitUntil(lambda: controller.panel.row_buttons("g002")[1].isChecked())
 
 
 def drop(controller: GoodsController, from_row: int, to_row: int) -> None:

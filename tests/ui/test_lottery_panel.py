@@ -25,14 +25,15 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from console.commands import CommandId
 from console.events import Comment
-from console.lottery import Proof
-from console.lottery_service import LotteryState
+from console.lottery.model import LotteryState
+from console.lottery.proof import Proof
 from console.platforms.demo import DemoConnector, DemoSettings
 from console.storage.models import AppState, AuditEntry
 from console.storage.queries import load_lottery
 from console.textmatch import normalize
-from ui.lottery_panel import LotteryController
+from ui.controllers.lottery import LotteryController
 from ui.main_window import MainWindow
 
 REPO = Path(__file__).resolve().parents[2]
@@ -94,8 +95,9 @@ def create_with_dialog(
     QTimer.singleShot(0, fill_in)
     qtbot.mouseClick(controller.panel.new_button, Qt.MouseButton.LeftButton)
     # The offscreen platform does not give the focus back when a dialog closes; a desktop does.
-    controller.window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is controller.window)
+    window = controller.dialog_parent
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
 
 def audit_actions(window: MainWindow) -> list[str]:
@@ -175,7 +177,7 @@ def test_a_comment_lottery_from_open_to_winners_leaves_muted_users_out(
     assert QApplication.clipboard().text() == announcement
 
     path = tmp_path / "lottery-1.json"
-    lottery.export_proof(path)
+    window.runner.run(CommandId.LOTTERY_EXPORT_PROOF, {"path": str(path)})
     qtbot.waitUntil(path.exists, timeout=10_000)
     result = run_cli(path)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -187,7 +189,13 @@ def test_a_comment_lottery_from_open_to_winners_leaves_muted_users_out(
     stored = load_lottery(window.session.engine, window.session.writer.show_id(), 1)
     assert stored is not None and len(stored.entrants) == entrants
     actions = [a for a in audit_actions(window) if a.startswith("lottery.")]
-    assert actions == ["lottery.create", "lottery.open", "lottery.close", "lottery.draw"]
+    assert actions == [
+        "lottery.create",
+        "lottery.open",
+        "lottery.close",
+        "lottery.draw",
+        "lottery.export_proof",
+    ]
 
 
 def test_a_like_lottery_draws_itself_at_zero_and_a_winner_is_rerolled(
@@ -206,7 +214,7 @@ def test_a_like_lottery_draws_itself_at_zero_and_a_winner_is_rerolled(
 
     # Nobody clicks: the countdown closes and draws the lottery at zero.
     qtbot.waitUntil(lambda: state(lottery) is LotteryState.DRAWN, timeout=15_000)
-    assert child(lottery, QLabel, "countdown").text() == "—"
+    qtbot.waitUntil(lambda: child(lottery, QLabel, "countdown").text() == "—")
     first, second = winner_ids(lottery)
     assert lottery.service.current().can_reroll, "the demo room liked too little"
 
@@ -245,7 +253,7 @@ def test_a_like_lottery_draws_itself_at_zero_and_a_winner_is_rerolled(
         assert json.loads(saved.value)["announcement"] == "第{number}轮中奖：{winners}"
 
     path = tmp_path / "like.json"
-    lottery.export_proof(path)
+    window.runner.run(CommandId.LOTTERY_EXPORT_PROOF, {"path": str(path)})
     qtbot.waitUntil(path.exists, timeout=10_000)
     result = run_cli(path)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -257,6 +265,7 @@ def test_a_like_lottery_draws_itself_at_zero_and_a_winner_is_rerolled(
         "lottery.close",
         "lottery.draw",
         "lottery.reroll",
+        "lottery.export_proof",
     ]
 
 
@@ -270,13 +279,17 @@ def test_buttons_follow_the_state_of_the_lottery(
 
     assert enabled() == [False, False, False, False]
     assert not lottery.panel.export_button.isEnabled()
+    assert lottery.panel.open_button.toolTip() == "请先创建抽奖。"  # why not, in the tooltip
     create_with_dialog(qtbot, lottery, "福袋 · 口令", lambda dialog: None)
-    assert enabled() == [True, False, False, False]
+    qtbot.waitUntil(lambda: enabled() == [True, False, False, False])
     click(qtbot, lottery, "openLotteryButton")
-    assert enabled() == [False, True, True, False]
+    qtbot.waitUntil(lambda: enabled() == [False, True, True, False])
     click(qtbot, lottery, "closeLotteryButton")
-    assert enabled() == [False, False, True, False]
+    qtbot.waitUntil(lambda: enabled() == [False, False, True, False])
     # A second lottery must wait until this one is drawn: the operator is told why.
-    create_with_dialog(qtbot, lottery, "点赞抽奖", lambda dialog: None)
-    assert lottery.service.current().number == 1
-    qtbot.waitUntil(lambda: "第 1 轮" in window.status.message_label.text())
+    assert not lottery.panel.new_button.isEnabled()
+    assert "第 1 轮抽奖还在进行" in lottery.panel.new_button.toolTip()
+    click(qtbot, lottery, "drawLotteryButton")
+    qtbot.waitUntil(lottery.panel.new_button.isEnabled)
+    qtbot.waitUntil(lambda: enabled() == [False, False, False, False])  # no winner selected
+    assert lottery.panel.export_button.isEnabled()

@@ -13,12 +13,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.actions import BanAllComments, Capability, DeleteComment, MuteUser, UnmuteUser
+from console.commands import CommandId
 from console.events import Comment
-from console.moderation import Scope
+from console.jobs import Scope
 from console.platforms.replay import ReplayConnector
 from console.storage.models import AuditEntry, BlockedUser, CommentRecord
 from console.verdicts import HiddenReason
 from helpers.connectors import ScriptedConnector
+from helpers.ui import answer
 from ui.main_window import MainWindow
 
 COMMENTS = [
@@ -101,7 +103,7 @@ def test_a_deleted_line_looks_different(window, qtbot) -> None:
     rect = view.visualRect(window.comment_model.index(row_of(window, "c1")))
     before = view.viewport().grab(rect).toImage()
     view.setCurrentIndex(window.comment_model.index(row_of(window, "c4")))  # keep c1 unselected
-    window.moderation.delete(COMMENTS[0])
+    window.runner.run(CommandId.COMMENT_DELETE, {"comment_id": "c1"})
     qtbot.wait(50)
     assert view.viewport().grab(rect).toImage() != before
 
@@ -166,11 +168,17 @@ def test_ban_all_button_toggles_the_room_ban(window, qtbot) -> None:
     button = window.comment_panel.ban_all_button
     assert button.isEnabled()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: connector.performed == [BanAllComments(True)])
-    assert button.isChecked()
+    answer(window, qtbot, Qt.Key.Key_Escape)  # banning everybody cannot be undone: it asks
+    assert connector.performed == [] and not button.isChecked()
+    assert "已取消" in status_text(window)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    answer(window, qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: connector.performed == [BanAllComments(True)])
+    qtbot.waitUntil(button.isChecked)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # allowing them again does not ask
     qtbot.waitUntil(lambda: connector.performed == [BanAllComments(True), BanAllComments(False)])
-    assert not button.isChecked()
+    qtbot.waitUntil(lambda: not button.isChecked())
+    assert window.runner.confirmation is None
 
 
 def test_a_refused_action_is_undone_and_explained(window, qtbot) -> None:
@@ -312,7 +320,8 @@ def test_the_audit_log_panel_lists_actions_newest_first(make_window, qtbot) -> N
         pos=button_center(window, row_of(window, "c3"), "delete"),
     )
     qtbot.waitUntil(lambda: len(audit_rows(window)) == 1)
-    window.moderation.mute(COMMENTS[1], 60)  # the platform cannot mute: here only
+    user = {"user_id": COMMENTS[1].user_id}
+    window.runner.run(CommandId.USER_MUTE_1M, user)  # the platform cannot mute: here only
     qtbot.waitUntil(lambda: len(audit_rows(window)) == 2)
     mute, delete = audit_rows(window)
     operator = window.session.operator

@@ -20,25 +20,27 @@ from integration.headless_obs import (
     HeadlessObs,
 )
 from keyring.backends.fail import Keyring as NoKeyring
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.commands import CommandId
 from console.events import Comment
+from console.obs import Phase, password_key
+from console.obs.health import DROP_WARNING_S, HealthMeter
 from console.secrets import SERVICE
 from console.storage.models import AuditEntry
 from helpers.connectors import ScriptedConnector
 from helpers.memory_keyring import MemoryKeyring
 from helpers.obs_fixtures import add_test_scene_content, ensure_obs_available
+from helpers.ui import answer
 from obs_bridge import ConnectionState, ObsClient, RecordStatus, Stats, StreamStatus
+from ui.controllers.obs import ObsController
 from ui.main_window import MainWindow
-from ui.obs_adapter import DROP_WARNING_S, HealthMeter
-from ui.obs_panel import ObsController, Phase, install, password_key, save_address, saved_address
+from ui.persist import save_obs_address, saved_obs_address
 
 needs_obs = pytest.mark.integration
-CONNECTED = ConnectionState.CONNECTED
 COMMENTS = [Comment(1.0, "c1", "u1", "小鹿", "主播好")]
 
 
@@ -67,26 +69,31 @@ def obs_client(obs: HeadlessObs) -> Iterator[ObsClient]:
     client.disconnect()
 
 
-@pytest.fixture
-def window(make_window: Callable[..., MainWindow], qtbot: Any) -> MainWindow:
-    win = make_window(ScriptedConnector(COMMENTS))
-    qtbot.waitUntil(lambda: win.comment_model.rowCount() == len(COMMENTS), timeout=10_000)
-    return win
+Connect = Callable[..., tuple[MainWindow, ObsController]]
 
 
 @pytest.fixture
-def connect(window: MainWindow, obs: HeadlessObs, qtbot: Any) -> Callable[..., ObsController]:
-    """``connect(**install_options)``: the OBS dock installed, once it shows OBS's scenes."""
+def connect(make_window: Callable[..., MainWindow], obs: HeadlessObs, qtbot: Any) -> Connect:
+    """``connect(password=…, address=…, connected=True)``: a window on a session that controls
+    the module's OBS, once its dock shows OBS's scenes (``connected`` False: at once)."""
 
-    def install_and_wait(**options: Any) -> ObsController:
-        options.setdefault("address", ("127.0.0.1", obs.port))
-        options.setdefault("password", obs.password)
-        controller = install(window, **options)
-        qtbot.waitUntil(lambda: controller.state is CONNECTED, timeout=10_000)
-        qtbot.waitUntil(lambda: bool(controller.panel.scene_buttons), timeout=5_000)
-        return controller
+    def open_window(
+        password: str | None = obs.password,
+        *,
+        address: tuple[str, int] | None = None,
+        connected: bool = True,
+    ) -> tuple[MainWindow, ObsController]:
+        host, port = address or ("127.0.0.1", obs.port)
+        window = make_window(ScriptedConnector(COMMENTS), obs=(host, port, password))
+        qtbot.waitUntil(lambda: window.comment_model.rowCount() == len(COMMENTS), timeout=10_000)
+        controller = window.obs
+        assert controller is not None
+        if connected:
+            qtbot.waitUntil(lambda: controller.state.connected, timeout=10_000)
+            qtbot.waitUntil(lambda: bool(controller.panel.scene_buttons), timeout=5_000)
+        return window, controller
 
-    return install_and_wait
+    return open_window
 
 
 def scene_names(controller: ObsController) -> list[str]:
@@ -134,9 +141,9 @@ def visible_in_obs(client: ObsClient, scene: str, source: str) -> bool:
 
 @needs_obs
 def test_shows_obs_scenes_and_switches_by_click_and_by_f_key(
-    connect, window: MainWindow, obs_client: ObsClient, qtbot
+    connect: Connect, obs_client: ObsClient, qtbot
 ) -> None:
-    controller = connect()
+    window, controller = connect()
     assert scene_names(controller) == obs_client.scenes()
     assert highlighted_scene(controller) == [obs_client.current_scene()] == ["Scene"]
     assert VISUAL_INPUT in controller.panel.source_boxes  # the sources of "Scene"
@@ -161,10 +168,11 @@ def test_shows_obs_scenes_and_switches_by_click_and_by_f_key(
 
 @needs_obs
 def test_mic_button_and_ctrl_m_mute_the_input_in_obs(
-    connect, window: MainWindow, obs_client: ObsClient, qtbot
+    connect: Connect, obs_client: ObsClient, qtbot
 ) -> None:
-    controller = connect()
-    assert controller.mic is not None and controller.mic.name == AUDIO_INPUT
+    window, controller = connect()
+    mic = controller.state.mic
+    assert mic is not None and mic.name == AUDIO_INPUT
     button = controller.panel.mute_buttons[AUDIO_INPUT]
     assert not button.isChecked()
     try:
@@ -188,9 +196,9 @@ def test_mic_button_and_ctrl_m_mute_the_input_in_obs(
 
 @needs_obs
 def test_source_checkbox_hides_and_shows_the_source(
-    connect, window: MainWindow, obs_client: ObsClient, qtbot
+    connect: Connect, obs_client: ObsClient, qtbot
 ) -> None:
-    controller = connect()
+    window, controller = connect()
     box = controller.panel.source_boxes[VISUAL_INPUT]
     assert box.isChecked()
     try:
@@ -210,19 +218,22 @@ def test_source_checkbox_hides_and_shows_the_source(
 
 @needs_obs
 def test_streams_to_the_rtmp_server_with_live_state_and_bitrate(
-    connect, window: MainWindow, obs_client: ObsClient, qtbot
+    connect: Connect, obs_client: ObsClient, qtbot
 ) -> None:
-    controller = connect()
+    window, controller = connect()
     panel = controller.panel
     assert not panel.stream_button.isChecked()
     qtbot.mouseClick(panel.stream_button, Qt.MouseButton.LeftButton)
     try:
-        qtbot.waitUntil(lambda: controller.stream.phase is Phase.LIVE, timeout=15_000)
+        qtbot.waitUntil(lambda: controller.state.stream.phase is Phase.LIVE, timeout=15_000)
         assert panel.stream_button.isChecked()
         assert window.actions[CommandId.OBS_STREAM_TOGGLE].isChecked()
         assert obs_client.stream_status().active
         qtbot.waitUntil(
-            lambda: controller.health is not None and (controller.health.bitrate_kbps or 0) > 0,
+            lambda: (
+                controller.state.health is not None
+                and (controller.state.health.bitrate_kbps or 0) > 0
+            ),
             timeout=15_000,
         )
         shown = panel.bitrate_value.text()
@@ -235,7 +246,9 @@ def test_streams_to_the_rtmp_server_with_live_state_and_bitrate(
             Qt.Key.Key_S,
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
         )
-        qtbot.waitUntil(lambda: controller.stream.phase is Phase.OFF, timeout=15_000)
+        box = answer(window, qtbot)  # stopping the stream ends the broadcast: it asks
+        assert "停止推流" in box.text()
+        qtbot.waitUntil(lambda: controller.state.stream.phase is Phase.OFF, timeout=15_000)
     assert not panel.stream_button.isChecked()
     eventually(lambda: not obs_client.stream_status().active, what="the stream to end")
     assert [(e.action, e.result) for e in audit(window, qtbot, 2)] == [
@@ -246,33 +259,35 @@ def test_streams_to_the_rtmp_server_with_live_state_and_bitrate(
 
 @needs_obs
 def test_record_button_starts_and_stops_a_recording(
-    connect, window: MainWindow, obs_client: ObsClient, qtbot
+    connect: Connect, obs_client: ObsClient, qtbot
 ) -> None:
-    controller = connect()
+    window, controller = connect()
     button = controller.panel.record_button
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     try:
-        qtbot.waitUntil(lambda: controller.record.phase is Phase.LIVE, timeout=15_000)
+        qtbot.waitUntil(lambda: controller.state.record.phase is Phase.LIVE, timeout=15_000)
         assert button.isChecked() and obs_client.record_status().active
     finally:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: controller.record.phase is Phase.OFF, timeout=15_000)
+        answer(window, qtbot)
+        qtbot.waitUntil(lambda: controller.state.record.phase is Phase.OFF, timeout=15_000)
     assert not button.isChecked()
     assert [e.action for e in audit(window, qtbot, 2)] == ["obs.record.start", "obs.record.stop"]
 
 
 @needs_obs
 def test_a_wrong_password_fails_without_retries_until_settings_fix_it(
-    window: MainWindow, obs: HeadlessObs, memory_keyring: MemoryKeyring, qtbot
+    connect: Connect, obs: HeadlessObs, memory_keyring: MemoryKeyring, qtbot
 ) -> None:
-    controller = install(window, address=("127.0.0.1", obs.port), password="not-the-password")
+    window, controller = connect("not-the-password", connected=False)
     states: list[ConnectionState] = []
-    controller.adapter.state_changed.connect(lambda state, _detail: states.append(state))
-    qtbot.waitUntil(lambda: controller.state is ConnectionState.FAILED, timeout=10_000)
+    controller.link.supervisor.add_state_listener(lambda state, _detail: states.append(state))
+    failed = ConnectionState.FAILED
+    qtbot.waitUntil(lambda: controller.state.connection is failed, timeout=10_000)
     qtbot.wait(1500)  # a retry loop would have tried again by now
-    assert states[-1] is ConnectionState.FAILED
-    assert states.count(ConnectionState.FAILED) == 1
-    assert "password" in controller.adapter.supervisor.detail
+    assert states == [] or states == [failed]  # (the listener may come after the failure)
+    assert controller.state.connection is failed
+    assert "password" in controller.link.supervisor.detail
     panel = controller.panel
     assert not panel.controls.isEnabled()
     assert panel.stream_button.toolTip()  # says why it is disabled
@@ -280,45 +295,49 @@ def test_a_wrong_password_fails_without_retries_until_settings_fix_it(
     assert not window.actions[CommandId.OBS_STREAM_TOGGLE].isEnabled()
 
     enter_in_settings(qtbot, controller, password=PASSWORD)
-    qtbot.waitUntil(lambda: controller.state is CONNECTED, timeout=10_000)
+    qtbot.waitUntil(lambda: controller.state.connected, timeout=10_000)
     qtbot.waitUntil(lambda: bool(panel.scene_buttons))
     assert panel.controls.isEnabled()
-    assert memory_keyring.store[(SERVICE, password_key("127.0.0.1", obs.port))] == PASSWORD
-    assert saved_address() == ("127.0.0.1", obs.port)
+    key = (SERVICE, password_key("127.0.0.1", obs.port))
+    qtbot.waitUntil(lambda: memory_keyring.store.get(key) == PASSWORD)
+    assert saved_obs_address() == ("127.0.0.1", obs.port)
 
 
 @needs_obs
 def test_without_a_keyring_the_password_is_used_for_this_run_only(
-    window: MainWindow, obs: HeadlessObs, qtbot
+    connect: Connect, obs: HeadlessObs, qtbot
 ) -> None:
     keyring.set_keyring(NoKeyring())
-    controller = install(window, address=("127.0.0.1", obs.port))  # keyring: nothing to read
-    qtbot.waitUntil(lambda: controller.state is ConnectionState.FAILED, timeout=10_000)
+    _window, controller = connect(None, connected=False)  # keyring: nothing to read
+    failed = ConnectionState.FAILED
+    qtbot.waitUntil(lambda: controller.state.connection is failed, timeout=10_000)
     note = enter_in_settings(qtbot, controller, password=PASSWORD)
     assert note["secure"] is False
-    qtbot.waitUntil(lambda: controller.state is CONNECTED, timeout=10_000)
+    qtbot.waitUntil(lambda: controller.state.connected, timeout=10_000)
 
 
 @needs_obs
 def test_the_saved_address_and_keyring_password_are_used_by_default(
-    connect, obs: HeadlessObs, memory_keyring: MemoryKeyring
+    connect: Connect, obs: HeadlessObs, memory_keyring: MemoryKeyring
 ) -> None:
-    save_address("127.0.0.1", obs.port)
+    save_obs_address("127.0.0.1", obs.port)
     memory_keyring.set_password(SERVICE, password_key("127.0.0.1", obs.port), PASSWORD)
-    controller = connect(address=None, password=None)
-    assert (controller.adapter.host, controller.adapter.port) == ("127.0.0.1", obs.port)
+    address = saved_obs_address()  # what the app connects to when no --obs is given
+    _window, controller = connect(None, address=address)  # the password: the keyring's
+    assert (controller.state.host, controller.state.port) == ("127.0.0.1", obs.port)
 
 
 @needs_obs
 def test_the_console_keeps_working_while_obs_is_away_and_reconnects(
-    connect, window: MainWindow, obs: HeadlessObs, qtbot
+    connect: Connect, obs: HeadlessObs, qtbot
 ) -> None:
     """Runs last: it stops and restarts the module's OBS."""
-    controller = connect()
+    window, controller = connect()
     panel = controller.panel
     obs.stop()
-    qtbot.waitUntil(lambda: controller.state is ConnectionState.RECONNECTING, timeout=10_000)
-    assert not panel.controls.isEnabled()
+    reconnecting = ConnectionState.RECONNECTING
+    qtbot.waitUntil(lambda: controller.state.connection is reconnecting, timeout=10_000)
+    qtbot.waitUntil(lambda: not panel.controls.isEnabled())
     assert not window.actions[CommandId.OBS_SCENE_1].isEnabled()
     assert panel.reconnect_button.isVisible()
 
@@ -326,8 +345,8 @@ def test_the_console_keeps_working_while_obs_is_away_and_reconnects(
     qtbot.waitUntil(lambda: window.comment_model.row_of("c2") >= 0)
 
     obs.start()
-    qtbot.waitUntil(lambda: controller.state is CONNECTED, timeout=30_000)
-    assert panel.controls.isEnabled()
+    qtbot.waitUntil(lambda: controller.state.connected, timeout=30_000)
+    qtbot.waitUntil(panel.controls.isEnabled)
     fresh = obs.client()
     fresh.connect()
     try:
@@ -340,20 +359,15 @@ def test_the_console_keeps_working_while_obs_is_away_and_reconnects(
 def enter_in_settings(qtbot, controller: ObsController, *, password: str) -> dict[str, Any]:
     """Open the settings dialog from its button, type ``password``, press OK; returns what the
     dialog said about the keyring."""
-    seen: dict[str, Any] = {}
-
-    def fill_in() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert dialog is not None and dialog.objectName() == "obsSettingsDialog"
-        seen["secure"] = dialog.findChild(object, "obsKeyringNote").property("secure")
-        edit = dialog.findChild(QLineEdit, "obsPassword")
-        edit.clear()
-        qtbot.keyClicks(edit, password)
-        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
-        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-
-    QTimer.singleShot(0, fill_in)
     qtbot.mouseClick(controller.panel.settings_button, Qt.MouseButton.LeftButton)
+    dialog = controller.settings_dialog
+    assert dialog is not None and dialog.isVisible()
+    seen = {"secure": dialog.findChild(object, "obsKeyringNote").property("secure")}
+    edit = dialog.findChild(QLineEdit, "obsPassword")
+    edit.clear()
+    qtbot.keyClicks(edit, password)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     return seen
 
 

@@ -28,6 +28,7 @@ from console.platforms.relay import RelayConnector, SourceInfo
 from console.secrets import SERVICE
 from console.storage.models import AuditEntry
 from helpers.connectors import ScriptedConnector
+from ui.controllers.relay import RelayController
 from ui.dialogs.relay_settings import (
     RelayAddress,
     RelaySettingsDialog,
@@ -35,14 +36,9 @@ from ui.dialogs.relay_settings import (
     with_saved_relay_address,
 )
 from ui.main_window import MainWindow
+from ui.models.relay_sources import Column, RelaySourcesModel
+from ui.panels.relay_panel import RelayIntro, RelayPanel
 from ui.persist import ui_settings
-from ui.relay_panel import (
-    Column,
-    RelayController,
-    RelayIntro,
-    RelayPanel,
-    RelaySourcesModel,
-)
 
 WAIT_MS = 10_000
 
@@ -323,12 +319,12 @@ def test_other_connectors_explain_the_relay_and_no_keyring_keeps_it_local(
     window: MainWindow = make_window(ScriptedConnector())
     controller = window.relay
     assert isinstance(controller.widget, RelayIntro) and controller.panel is None
-    assert window.findChild(type(controller.dock), "relayDock") is controller.dock
+    assert window.docks["relayDock"].widget() is controller.widget
     text = controller.widget.text_label.text()
     assert "livedesk --connector relay --relay-port" in text and "docs/relay.md" in text
 
     keyring.set_keyring(fail.Keyring())  # the memory_keyring fixture puts its own back
-    controller.dock.raise_()
+    window.docks["relayDock"].raise_()
     dialog = open_settings(controller, qtbot)
     qtbot.waitUntil(lambda: not dialog.all_radio.isEnabled(), timeout=WAIT_MS)
     assert not dialog.address_radio.isEnabled() and not dialog.rotate_button.isEnabled()

@@ -15,14 +15,15 @@ from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtWidgets import QApplication, QCheckBox
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from unit.obs_bridge.fake_obs import FakeObs
 
 from console.commands import CommandId
 from console.log import setup_logging
 from console.messages import Level
-from console.moderation import Job, Outcome, Scope
 from console.platforms import wechat_secret_name
 from console.platforms.demo import DemoConnector, DemoSettings
 from console.platforms.wechat import MIN_POLL_INTERVAL, WeChatConnector, WeChatLiveClient
+from console.room import ROOM_POLL_S
 from console.secrets import SERVICE, SecretStoreUnavailable, set_secret
 from console.storage.models import AuditEntry
 from fakes.wechat_server import (
@@ -37,10 +38,11 @@ from fakes.wechat_server import (
     FakeRoom,
     FakeWeChatServer,
 )
+from helpers.ui import answer
+from ui.controllers.room import RoomController
 from ui.dialogs.wechat_settings import WeChatSettingsDialog, saved_wechat_settings
 from ui.errors import describe_error
 from ui.main_window import MainWindow
-from ui.room_panel import RoomController
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -52,20 +54,6 @@ class Reports:
 
     def levels(self) -> list[Level]:
         return [level for level, _ in self.items]
-
-
-class ObsStub:
-    """Stands in for console.obs_service.ObsService: records the push URLs it is given."""
-
-    def __init__(self) -> None:
-        self.urls: list[str] = []
-
-    def use_push_url(self, push_url: str) -> Job:
-        def run() -> Outcome:
-            self.urls.append(push_url)
-            return Outcome("obs.stream_target", "rtmp", Scope.PLATFORM)
-
-        return run
 
 
 def click_box(qtbot, box: QCheckBox) -> None:  # type: ignore[no-untyped-def]
@@ -96,16 +84,19 @@ def room(server: FakeWeChatServer) -> FakeRoom:
 
 
 @pytest.fixture
-def obs() -> ObsStub:
-    return ObsStub()
+def obs() -> Iterator[FakeObs]:
+    """A small obs-websocket server (OBS itself is tested elsewhere)."""
+    with FakeObs() as fake:
+        yield fake
 
 
 @pytest.fixture
 def wechat(make_window, qtbot, server, room, obs) -> Iterator[tuple[MainWindow, RoomController]]:
     client = WeChatLiveClient(APPID, SECRET, base_url=server.base_url, timeout=3)
-    window: MainWindow = make_window(WeChatConnector(client, room.room_id))
+    window: MainWindow = make_window(
+        WeChatConnector(client, room.room_id), obs=("127.0.0.1", obs.port, None)
+    )
     controller = window.room
-    controller.obs = obs  # a stand-in for the OBS service (OBS itself is tested elsewhere)
     qtbot.waitUntil(lambda: controller.panel.room_list.topLevelItemCount() == 3)
     yield window, controller
     client.close()
@@ -114,14 +105,19 @@ def wechat(make_window, qtbot, server, room, obs) -> Iterator[tuple[MainWindow, 
 def test_rooms_with_their_status_and_this_room_highlighted(wechat, qtbot, server, room) -> None:
     window, controller = wechat
     panel = controller.panel
-    assert window.findChild(type(controller.dock), "roomDock") is controller.dock
+    assert window.docks["roomDock"].widget() is panel
     items = [panel.room_list.topLevelItem(n) for n in range(3)]
     assert [item.text(0) for item in items] == ["1001", str(room.room_id), "1003"]
     assert [item.text(1) for item in items] == ["周末秒杀专场", "春季新品发布会", "年货节"]
     assert len({item.text(2) for item in items}) == 3  # three statuses, three words
     assert [item.font(1).bold() for item in items] == [False, True, False]
     assert panel.room_status.text().count("春季新品发布会") == 1
-    assert controller.poll_timer.interval() >= MIN_POLL_INTERVAL * 1000  # quota: slow polling
+    assert ROOM_POLL_S >= MIN_POLL_INTERVAL  # quota: slow polling, and only while on screen
+    assert controller.service._watchers == 0  # the dashboard's tab is in front
+    window.docks["roomDock"].raise_()
+    qtbot.waitUntil(lambda: controller.service._watchers == 1)
+    window.docks["dashboardDock"].raise_()  # another tab in front: nobody looks at the rooms
+    qtbot.waitUntil(lambda: controller.service._watchers == 0)
 
     ended = items[2].text(2)
     server.set_live_status(room.room_id, ENDED)
@@ -169,7 +165,8 @@ def test_push_url_is_copied_and_sent_to_obs_with_its_key_hidden_here(
 ) -> None:
     window, controller = wechat
     panel = controller.panel
-    assert not panel.push_copy.isEnabled() and not panel.push_obs.isEnabled()
+    assert not panel.push_copy.isEnabled()
+    qtbot.waitUntil(panel.push_obs.isEnabled)  # once OBS is connected
     qtbot.mouseClick(panel.push_get, LEFT)
     qtbot.waitUntil(panel.push_copy.isEnabled)
     assert panel.push_field.text().startswith("rtmp://livepush.example.com/live/")
@@ -180,7 +177,9 @@ def test_push_url_is_copied_and_sent_to_obs_with_its_key_hidden_here(
     assert url.startswith(f"rtmp://livepush.example.com/live/{room.room_id}?txSecret=")
 
     qtbot.mouseClick(panel.push_obs, LEFT)
-    qtbot.waitUntil(lambda: obs.urls == [url])
+    qtbot.waitUntil(lambda: bool(obs.stream_settings))
+    sent = obs.stream_settings["streamServiceSettings"]
+    assert f"{sent['server']}/{sent['key']}" == url
     [entry] = audit(window, "room.push_url")
     assert entry.result == "ok"
     assert "txSecret" not in entry.detail
@@ -283,6 +282,7 @@ def test_other_connectors_explain_and_show_the_ban_state(make_window, qtbot) -> 
     assert panel.settings_button.isVisible()
     allowed = panel.ban_state.text()
     window.actions[CommandId.ROOM_BAN_ALL].trigger()  # switched in the Comments panel
+    answer(window, qtbot)
     qtbot.waitUntil(lambda: panel.ban_state.text() != allowed)
     window.actions[CommandId.ROOM_BAN_ALL].trigger()
     qtbot.waitUntil(lambda: panel.ban_state.text() == allowed)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console.commands import COMMANDS, CommandId
 from helpers.connectors import ScriptedConnector
+from ui.controllers.commands import default_shortcut, keyable, shortcut_ids
 from ui.dialogs.settings import SettingsDialog
 from ui.main_window import MainWindow
 from ui.preferences import Preferences, load_preferences, save_preferences
@@ -26,8 +27,9 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_default_shortcuts_do_not_clash() -> None:
-    keys = [spec.shortcut for spec in COMMANDS.values() if spec.shortcut]
+    keys = [default_shortcut(c.value) for c in shortcut_ids() if default_shortcut(c.value)]
     assert len(keys) == len(set(keys))
+    assert all(keyable(COMMANDS[c]) for c in CommandId if COMMANDS[c].shortcut)
 
 
 def test_preferences_round_trip(livedesk_home: Path) -> None:
@@ -81,7 +83,8 @@ def test_conflicting_shortcuts_are_refused(make_window, qtbot, warnings: list[st
 def test_every_command_is_listed_with_its_shortcut(make_window) -> None:
     window: MainWindow = make_window(ScriptedConnector(), start=False)
     dialog = window.open_settings()
-    assert dialog.shortcut_table.rowCount() == len(COMMANDS)
+    assert list(dialog.shortcut_edits) == [c.value for c in shortcut_ids()]
+    assert dialog.shortcut_table.rowCount() == len(shortcut_ids())
     for command, edit in dialog.shortcut_edits.items():
-        assert edit.keySequence().toString() == QKeySequence(COMMANDS[command].shortcut).toString()
+        assert edit.keySequence().toString() == QKeySequence(default_shortcut(command)).toString()
     dialog.close()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.lottery_service import (
+from console.lottery.model import (
     MAX_COUNTDOWN_S,
     MAX_KEYWORD_CHARS,
     MAX_PRIZE_CHARS,

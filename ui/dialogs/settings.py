@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from console.commands import COMMANDS, CommandId
 from console.platforms import CONNECTOR_NAMES
-from ui.actions import command_title
+from ui.controllers.commands import command_title, default_shortcut, shortcut_ids
 from ui.names import connector_title
 from ui.preferences import THEMES, Preferences
 from ui.text import arg
@@ -105,22 +104,26 @@ class SettingsDialog(QDialog):
 
     def _shortcuts_page(self) -> QWidget:
         page = QWidget(self)
-        self.shortcut_table = QTableWidget(len(COMMANDS), 2, page)
+        commands = shortcut_ids()
+        self.shortcut_table = QTableWidget(len(commands), 2, page)
         self.shortcut_table.setObjectName("shortcutTable")
         self.shortcut_table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Shortcut")])
         self.shortcut_table.verticalHeader().setVisible(False)
         self.shortcut_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch
         )
-        self.shortcut_edits: dict[CommandId, QKeySequenceEdit] = {}
-        for row, command in enumerate(COMMANDS):
-            title = QTableWidgetItem(command_title(command))
+        self.shortcut_edits: dict[str, QKeySequenceEdit] = {}
+        self._titles: dict[str, str] = {}
+        for row, command in enumerate(commands):
+            self._titles[command.value] = command_title(command)
+            title = QTableWidgetItem(self._titles[command.value])
             title.setFlags(title.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.shortcut_table.setItem(row, 0, title)
-            edit = QKeySequenceEdit(QKeySequence(self.prefs.shortcut(command)), self.shortcut_table)
+            key = QKeySequence(self.prefs.shortcut(command.value))
+            edit = QKeySequenceEdit(key, self.shortcut_table)
             edit.setObjectName(f"shortcut:{command.value}")
             self.shortcut_table.setCellWidget(row, 1, edit)
-            self.shortcut_edits[command] = edit
+            self.shortcut_edits[command.value] = edit
         defaults = QPushButton(self.tr("Restore the default shortcuts"), page)
         defaults.setObjectName("restoreShortcuts")
         defaults.clicked.connect(self.restore_default_shortcuts)
@@ -131,6 +134,7 @@ class SettingsDialog(QDialog):
 
     def _connections_page(self) -> QWidget:
         page = QWidget(self)
+        self.connection_buttons: dict[str, QPushButton] = {}
         layout = QVBoxLayout(page)
         for text, name, signal in (
             (self.tr("OBS connection…"), "obsSettingsButton", self.open_obs_settings),
@@ -149,6 +153,7 @@ class SettingsDialog(QDialog):
             button.setObjectName(name)
             button.clicked.connect(signal.emit)
             layout.addWidget(button)
+            self.connection_buttons[name] = button
         secrets = QLabel(
             self.tr("Passwords and secrets are kept in the system keyring, never in a file."), page
         )
@@ -169,7 +174,7 @@ class SettingsDialog(QDialog):
     # -- result -------------------------------------------------------------------------------
     def restore_default_shortcuts(self) -> None:
         for command, edit in self.shortcut_edits.items():
-            edit.setKeySequence(QKeySequence(COMMANDS[command].shortcut))
+            edit.setKeySequence(QKeySequence(default_shortcut(command)))
 
     def chosen(self) -> Preferences:
         shortcuts = {
@@ -182,7 +187,7 @@ class SettingsDialog(QDialog):
             connector=self.connector_box.currentData(),
             operator=self.operator_edit.text().strip(),
             db_url=self.db_edit.text().strip(),
-            shortcuts={c: k for c, k in shortcuts.items() if k != COMMANDS[c].shortcut},
+            shortcuts={c: k for c, k in shortcuts.items() if k != default_shortcut(c)},
         )
 
     def problems(self, prefs: Preferences) -> list[str]:
@@ -192,19 +197,14 @@ class SettingsDialog(QDialog):
                 make_url(prefs.db_url)
             except ArgumentError:
                 found.append(arg(self.tr("The database URL is not valid: %1"), prefs.db_url))
-        owners: dict[str, CommandId] = {}
-        for command in COMMANDS:
+        owners: dict[str, str] = {}
+        for command, title in self._titles.items():
             key = prefs.shortcut(command)
             if key and key in owners:
                 found.append(
-                    arg(
-                        self.tr("%1 is used by both “%2” and “%3”."),
-                        key,
-                        command_title(owners[key]),
-                        command_title(command),
-                    )
+                    arg(self.tr("%1 is used by both “%2” and “%3”."), key, owners[key], title)
                 )
-            owners.setdefault(key, command)
+            owners.setdefault(key, title)
         return found
 
     def accept(self) -> None:

@@ -15,7 +15,8 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from console.audit import ACTION_TITLES, subject
+from console.audit import action_title as english_title
+from console.audit import subject
 from console.i18n import QT_TRANSLATE_NOOP
 from console.storage.writer import AuditRecord
 from console.timefmt import show_clock
@@ -28,8 +29,8 @@ DEFAULT_CAPACITY = 2000
 
 
 def action_title(action: str) -> str:
-    title = ACTION_TITLES.get(action)
-    return QCoreApplication.translate("audit", title) if title else action
+    title = english_title(action)
+    return QCoreApplication.translate("commands", title) if title else action
 
 
 def result_text(record: AuditRecord) -> str:

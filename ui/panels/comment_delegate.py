@@ -23,7 +23,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from console.moderation import ModerationService, Scope
+from console.jobs import Scope
+from console.moderation import ModerationService
 from console.timefmt import show_clock
 from console.verdicts import HiddenReason
 from ui.models.comment_model import ARRIVAL_ROLE

@@ -15,16 +15,14 @@ disturbs the others, the show or the GUI.
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import socket
-import threading
 from collections.abc import Callable
 
 from console.actions import Action, Capability, action_name
 from console.errors import OperatorError
 from console.http_access import is_loopback
 from console.i18n import QT_TRANSLATE_NOOP
+from console.listeners import call_each
 from console.log import platform as log
 from console.platforms.base import Connector, EventSink
 from console.platforms.relay.access import rotate_token
@@ -33,6 +31,7 @@ from console.platforms.relay.limits import RelayLimits
 from console.platforms.relay.server import RelayServer
 from console.platforms.relay.sources import SourceInfo
 from console.platforms.relay.wire import EVENTS_PATH, WS_PATH
+from console.serving import LoopThread, bind
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8790
@@ -55,9 +54,9 @@ class RelayConnector(Connector):
     """Events from any number of connected sources; commands to those that can do them.
 
     ``capabilities`` changes while the show runs: live events always, plus whatever the
-    connected sources declared in their hello. ``on_sources_changed`` (optional; an attribute
-    that may be set or cleared at any time, e.g. by a panel made after the relay started) is
-    called on the relay's thread whenever a source connects, says hello or leaves.
+    connected sources declared in their hello. Listeners added with ``add_sources_listener``
+    (also after the relay started) are called on the relay's thread whenever a source
+    connects, says hello or leaves.
     """
 
     name = "relay"
@@ -71,7 +70,6 @@ class RelayConnector(Connector):
         *,
         limits: RelayLimits | None = None,
         command_timeout: float = DEFAULT_COMMAND_TIMEOUT,
-        on_sources_changed: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         if not 0 <= port <= 65535:
@@ -85,10 +83,9 @@ class RelayConnector(Connector):
         self.command_timeout = command_timeout
         self._port = port
         self._token = token
-        self.on_sources_changed = on_sources_changed
+        self._sources_listeners: list[Callable[[], None]] = []
         self._server: RelayServer | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._thread: threading.Thread | None = None
+        self._loop: LoopThread | None = None
         self._stopped = False
 
     @property
@@ -131,19 +128,15 @@ class RelayConnector(Connector):
         sock = self._bind()
         self._port = sock.getsockname()[1]
         server = RelayServer(sink, self.limits, self._token, self._sources_changed)
-        loop = asyncio.new_event_loop()
-        thread = threading.Thread(
-            target=self._run_loop, args=(loop,), name="connector-relay", daemon=True
-        )
-        thread.start()
+        loop = LoopThread("connector-relay")
+        loop.start()
         try:
-            asyncio.run_coroutine_threadsafe(server.open(sock), loop).result(START_TIMEOUT)
+            loop.run(server.open(sock), START_TIMEOUT)
         except BaseException:
-            loop.call_soon_threadsafe(loop.stop)
-            thread.join(START_TIMEOUT)
+            loop.stop(START_TIMEOUT)
             sock.close()
             raise
-        self._loop, self._thread, self._server = loop, thread, server
+        self._loop, self._server = loop, server
         server.token = self._token  # a rotate_token() while the server was opening
         log.info(
             "relay listening on %s and %s (%s)",
@@ -155,20 +148,17 @@ class RelayConnector(Connector):
     def stop(self, timeout: float = 5.0) -> None:
         """Close every source with a goodbye, stop serving and join the thread."""
         self._stopped = True
-        loop, server, thread = self._loop, self._server, self._thread
-        if loop is None or thread is None:
+        loop, server = self._loop, self._server
+        if loop is None:
             return
         self._server = None
         if server is not None:
             try:
-                asyncio.run_coroutine_threadsafe(server.close(), loop).result(timeout)
-            except concurrent.futures.TimeoutError:
+                loop.run(server.close(), timeout)
+            except TimeoutError:
                 log.warning("relay did not close within %g s", timeout)
-        loop.call_soon_threadsafe(loop.stop)
-        thread.join(timeout)
-        if not thread.is_alive():
-            loop.close()
-        self._loop = self._thread = None
+        loop.stop(timeout)
+        self._loop = None
         log.info("relay stopped")
 
     def sources(self) -> list[SourceInfo]:
@@ -197,19 +187,18 @@ class RelayConnector(Connector):
         if loop is None or server is None:
             raise OperatorError(NO_SOURCE_TEXT, action=action_name(action))
         timeout = self.command_timeout
-        future = asyncio.run_coroutine_threadsafe(server.command(action, timeout), loop)
         # The coroutine enforces the timeout; the margin only guards against a stuck loop.
-        future.result(timeout + START_TIMEOUT)
+        loop.run(server.command(action, timeout), timeout + START_TIMEOUT)
+
+    def add_sources_listener(self, callback: Callable[[], None]) -> None:
+        self._sources_listeners.append(callback)
 
     def _sources_changed(self) -> None:
-        callback = self.on_sources_changed
-        if callback is not None:
-            callback()
+        call_each(self._sources_listeners, what="A relay sources")
 
     def _bind(self) -> socket.socket:
-        family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
         try:
-            return socket.create_server((self.host, self._port), family=family)
+            return bind(self.host, self._port)
         except OSError as exc:
             detail = exc.strerror or str(exc)
             raise OperatorError(
@@ -222,8 +211,3 @@ class RelayConnector(Connector):
 
     def _url_host(self) -> str:
         return f"[{self.host}]" if ":" in self.host else self.host
-
-    @staticmethod
-    def _run_loop(loop: asyncio.AbstractEventLoop) -> None:
-        asyncio.set_event_loop(loop)
-        loop.run_forever()

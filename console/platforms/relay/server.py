@@ -397,9 +397,5 @@ class RelayServer:
         return await asyncio.get_running_loop().run_in_executor(self._parser, function, *args)
 
     def _changed(self) -> None:
-        if self._on_change is None:
-            return
-        try:
+        if self._on_change is not None:
             self._on_change()
-        except Exception:
-            log.exception("relay on_sources_changed callback failed")

@@ -34,6 +34,7 @@ from fakes.wechat_server import (
     FakeWeChatServer,
 )
 from helpers.connectors import ScriptedConnector
+from helpers.jobs import PlanRunner
 
 WALL = datetime(2026, 3, 1, 20, 15, 0)
 
@@ -74,15 +75,14 @@ def detail(entry: AuditEntry) -> dict[str, Any]:
     return json.loads(entry.detail)
 
 
-def make_service(connector, writer, show_clock: Clock, monotonic: Clock) -> GoodsService:
-    return GoodsService(
-        connector,
-        writer,
-        operator="场控小王",
-        clock=show_clock,
-        monotonic=monotonic,
-        wall_clock=lambda: WALL,
-    )
+def make_service(connector, show_clock: Clock, monotonic: Clock) -> GoodsService:
+    return GoodsService(connector, clock=show_clock, monotonic=monotonic, wall_clock=lambda: WALL)
+
+
+@pytest.fixture
+def run(writer: StorageWriter, show_clock: Clock) -> PlanRunner:
+    """Carries a plan out as the console does, audited (with the show time of the test)."""
+    return PlanRunner(writer, "场控小王", show_clock)
 
 
 # -- the demo platform ----------------------------------------------------------------------------
@@ -105,7 +105,7 @@ def monotonic() -> Clock:
 
 @pytest.fixture
 def service(demo, writer, show_clock, monotonic) -> GoodsService:
-    service = make_service(demo, writer, show_clock, monotonic)
+    service = make_service(demo, show_clock, monotonic)
     service.load()
     return service
 
@@ -120,13 +120,13 @@ def test_the_list_is_the_room_numbered_in_order_and_on_sale(service: GoodsServic
 
 
 def test_a_push_marks_the_goods_and_is_audited(
-    service: GoodsService, audits, monotonic: Clock
+    service: GoodsService, audits, monotonic: Clock, run: PlanRunner
 ) -> None:
-    job = service.push_number(3)
+    plan = service.push(service.goods_id_of(3))
     row = service.row("g003")
     assert row.pushed is not None  # the marker shows at once, before the platform answered
     assert (row.pushed.t, row.pushed.wall) == (125.0, WALL)
-    outcome = job()
+    outcome = run(plan, "goods.push")
     assert outcome.ok
     monotonic.now += 12
     assert service.seconds_since_push("g003") == 12
@@ -138,9 +138,9 @@ def test_a_push_marks_the_goods_and_is_audited(
 
 
 def test_a_second_push_inside_the_cooldown_is_refused_here(
-    service: GoodsService, audits, monotonic: Clock
+    service: GoodsService, audits, monotonic: Clock, run: PlanRunner
 ) -> None:
-    service.push("g001")()
+    run(service.push("g001"), "goods.push")
     monotonic.now += 1.2
     with pytest.raises(OperatorError) as caught:
         service.push("g001")
@@ -148,21 +148,25 @@ def test_a_second_push_inside_the_cooldown_is_refused_here(
     assert "1号" not in caught.value.render()  # the template names the goods itself
     assert caught.value.fields["name"] == "316不锈钢保温杯 500ml"
     assert service.cooldown_left("g001") == pytest.approx(PUSH_COOLDOWN_S - 1.2)
-    service.push("g002")()  # other goods are not held back
+    run(service.push("g002"), "goods.push")  # other goods are not held back
     monotonic.now += PUSH_COOLDOWN_S
-    service.push("g001")()
+    run(service.push("g001"), "goods.push")
     assert [e.target for e in audits()] == ["g001", "g002", "g001"]
 
 
-def test_a_refused_push_takes_the_marker_back(service: GoodsService, audits) -> None:
-    service.set_on_sale("g004", False)()
+def test_a_refused_push_takes_the_marker_back(
+    service: GoodsService, audits, run: PlanRunner
+) -> None:
+    run(service.set_on_sale("g004", False), "goods.off_sale")
     assert not service.row("g004").on_sale
-    outcome = service.push("g004")()  # the demo platform refuses goods that are off sale
+    outcome = run(
+        service.push("g004"), "goods.push"
+    )  # the demo platform refuses goods that are off sale
     assert not outcome.ok
     assert service.row("g004").pushed is None
     entries = audits()
     assert [(e.action, e.result) for e in entries] == [
-        ("goods.on_sale", "ok"),
+        ("goods.off_sale", "ok"),
         ("goods.push", "error"),
     ]
     assert detail(entries[0])["on_sale"] is False
@@ -170,12 +174,12 @@ def test_a_refused_push_takes_the_marker_back(service: GoodsService, audits) -> 
 
 
 def test_sort_changes_the_order_here_and_on_the_platform(
-    service: GoodsService, demo: DemoConnector, audits
+    service: GoodsService, demo: DemoConnector, audits, run: PlanRunner
 ) -> None:
     order = moved(service.order(), ["g005"], 0)
-    job = service.sort(order)
+    plan = service.sort(order)
     assert [row.item.goods_id for row in service.rows()][:2] == ["g005", "g001"]
-    assert job().ok
+    assert run(plan, "goods.sort").ok
     assert [item.goods_id for item in demo.room_goods()] == list(order)
     [entry] = audits()
     assert entry.action == "goods.sort"
@@ -189,17 +193,17 @@ def test_a_sort_must_list_the_room_exactly(service: GoodsService) -> None:
 
 
 def test_import_adds_goods_then_the_room_is_full(
-    service: GoodsService, demo: DemoConnector, audits
+    service: GoodsService, demo: DemoConnector, audits, run: PlanRunner
 ) -> None:
     library = service.library()
     assert [item.goods_id for item in library] == ["g009", "g010", "g011", "g012"]
 
-    assert service.import_goods(library[:2])().ok
+    assert run(service.import_goods([item.goods_id for item in library[:2]]), "goods.import").ok
     assert len(service.rows()) == ROOM_GOODS_LIMIT
     assert [row.number for row in service.rows()][-2:] == [9, 10]
     assert not service.room_full
 
-    outcome = service.import_goods(library[2:3])()
+    outcome = run(service.import_goods([item.goods_id for item in library[2:3]]), "goods.import")
     assert not outcome.ok
     assert is_room_full(outcome.error)
     assert service.room_full
@@ -211,29 +215,34 @@ def test_import_adds_goods_then_the_room_is_full(
         ("goods.import", "error"),
     ]
     assert detail(entries[0])["goods"][0] == {
+        "goods_id": "g009",
         "name": "短款白鸭绒羽绒服",
         "number": 9,
         "price": "¥399.00",
     }
+    assert entries[0].subject == "短款白鸭绒羽绒服、保湿修护面霜"
 
 
 def test_goods_already_in_the_room_are_not_imported_again(service: GoodsService) -> None:
     with pytest.raises(OperatorError):
-        service.import_goods([service.row("g001").item])
+        service.import_goods(["g001"])
 
 
-def test_a_reload_keeps_what_the_console_knows(service: GoodsService) -> None:
-    service.set_on_sale("g002", False)()
-    service.push("g006")()
+def test_a_reload_keeps_what_the_console_knows(service: GoodsService, run: PlanRunner) -> None:
+    run(service.set_on_sale("g002", False), "goods.off_sale")
+    run(service.push("g006"), "goods.push")
     service.load()
     assert not service.row("g002").on_sale
     assert service.row("g006").pushed is not None
 
 
 def test_a_platform_without_goods_says_so(audits, show_clock, monotonic) -> None:
-    service = make_service(ScriptedConnector(), writer, show_clock, monotonic)
+    """Nothing to load, nothing to push, and the panel can say so."""
+    service = make_service(ScriptedConnector(), show_clock, monotonic)
+    assert not service.supports_goods
     with pytest.raises(Unsupported):
         service.load()
+    assert isinstance(service.load_error, Unsupported)
     with pytest.raises(Unsupported):
         service.push("g001")
     assert audits() == []
@@ -282,13 +291,17 @@ def wechat(server: FakeWeChatServer, room: FakeRoom) -> Iterator[WeChatConnector
 
 @pytest.fixture
 def wechat_service(wechat, writer, show_clock, monotonic) -> GoodsService:
-    service = make_service(wechat, writer, show_clock, monotonic)
+    service = make_service(wechat, show_clock, monotonic)
     service.load()
     return service
 
 
 def test_wechat_goods_list_and_push(
-    wechat_service: GoodsService, server: FakeWeChatServer, room: FakeRoom, monotonic: Clock
+    wechat_service: GoodsService,
+    server: FakeWeChatServer,
+    room: FakeRoom,
+    monotonic: Clock,
+    run: PlanRunner,
 ) -> None:
     rows = wechat_service.rows()
     assert [(r.number, r.item.name, r.item.shown_price) for r in rows] == [
@@ -296,35 +309,35 @@ def test_wechat_goods_list_and_push(
         (2, "羊毛围巾", "¥129.00"),
         (3, "降噪耳机", "¥169.00"),
     ]
-    assert wechat_service.push_number(2)().ok
+    assert run(wechat_service.push(wechat_service.goods_id_of(2)), "goods.push").ok
     assert server.calls(GOODS_PUSH)[0].body == {"roomId": room.room_id, "goodsId": 2}
 
     monotonic.now += 1
     with pytest.raises(OperatorError):
-        wechat_service.push_number(2)
+        wechat_service.push(wechat_service.goods_id_of(2))
     assert len(server.calls(GOODS_PUSH)) == 1  # refused here: the platform never heard of it
     assert room.pushed == [2]
 
 
 def test_wechat_token_expiry_mid_show_is_invisible(
-    wechat_service: GoodsService, server: FakeWeChatServer, room: FakeRoom
+    wechat_service: GoodsService, server: FakeWeChatServer, room: FakeRoom, run: PlanRunner
 ) -> None:
     server.expire_token()
-    assert wechat_service.push("3")().ok
+    assert run(wechat_service.push("3"), "goods.push").ok
     assert room.pushed == [3]
 
 
 def test_wechat_refusals_undo_the_local_change_and_keep_the_operator_text(
-    wechat_service: GoodsService, server: FakeWeChatServer, room: FakeRoom, audits
+    wechat_service: GoodsService, server: FakeWeChatServer, room: FakeRoom, audits, run: PlanRunner
 ) -> None:
     server.set_live_status(room.room_id, ENDED)
-    outcome = wechat_service.set_on_sale("1", False)()
+    outcome = run(wechat_service.set_on_sale("1", False), "goods.off_sale")
     assert isinstance(outcome.error, WeChatApiError)
     assert outcome.error.errcode == 300023
     assert wechat_service.row("1").on_sale  # back to what the platform still has
 
     before = wechat_service.order()
-    outcome = wechat_service.sort(moved(before, ["3"], 0))()
+    outcome = run(wechat_service.sort(moved(before, ["3"], 0)), "goods.sort")
     assert not outcome.ok
     assert wechat_service.order() == before
     assert len(server.calls(GOODS_SORT)) == 1
@@ -336,7 +349,7 @@ def test_wechat_refusals_undo_the_local_change_and_keep_the_operator_text(
 
 @pytest.mark.parametrize(("cap", "errcode"), [(3, 300026), (4, 300033)])
 def test_wechat_room_full_comes_from_the_error_code(
-    wechat_service: GoodsService, server: FakeWeChatServer, cap: int, errcode: int
+    wechat_service: GoodsService, server: FakeWeChatServer, cap: int, errcode: int, run: PlanRunner
 ) -> None:
     server.room_goods_cap = cap
     extra = server.add_goods("羊毛袜")
@@ -344,14 +357,14 @@ def test_wechat_room_full_comes_from_the_error_code(
     assert [item.name for item in library] == ["真丝睡衣", "羊毛袜"]
     assert str(extra.goods_id) == library[1].goods_id
 
-    outcome = wechat_service.import_goods(library)()
+    outcome = run(wechat_service.import_goods([item.goods_id for item in library]), "goods.import")
     assert isinstance(outcome.error, WeChatApiError)
     assert outcome.error.errcode == errcode
     assert wechat_service.room_full
     assert len(server.calls(ROOM_ADD_GOODS)) == 1
 
     server.room_goods_cap = 5
-    assert wechat_service.import_goods(library)().ok
+    assert run(wechat_service.import_goods([item.goods_id for item in library]), "goods.import").ok
     assert not wechat_service.room_full
     assert [r.item.name for r in wechat_service.rows()][-2:] == ["真丝睡衣", "羊毛袜"]
     wechat_service.load()  # the platform agrees with what the console shows

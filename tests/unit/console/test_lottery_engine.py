@@ -18,18 +18,16 @@ from pathlib import Path
 
 import pytest
 
-from console.lottery import (
+from console.lottery.draw import (
     ALGORITHM,
-    Proof,
-    ProofFormatError,
     _index_below,
     canonical_pool,
     commitment,
     draw,
     new_seed,
     verify,
-    verify_proof,
 )
+from console.lottery.proof import Proof, ProofFormatError, verify_proof
 
 REPO = Path(__file__).resolve().parents[3]
 SEED = bytes(range(32))

@@ -13,27 +13,31 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from console.commands import CommandId
 from console.errors import OperatorError
 from console.events import Comment, Like
-from console.lottery import Proof, commitment, draw, verify_proof
-from console.lottery_service import (
+from console.lottery.draw import commitment, draw
+from console.lottery.model import (
     DEFAULT_ANNOUNCEMENT,
     MAX_LOTTERIES_PER_SHOW,
     LotteryKind,
     LotteryPreferences,
     LotteryPreset,
-    LotteryService,
     LotterySettings,
     LotteryState,
     announcement_text,
 )
+from console.lottery.proof import Proof, verify_proof
+from console.lottery.service import LotteryService
 from console.moderation import ModerationService
+from console.people import People
 from console.show import LiveShow
 from console.storage.database import create_db_engine
 from console.storage.models import AuditEntry
 from console.storage.queries import load_lottery
 from console.storage.writer import ShowInfo, StorageWriter
 from helpers.connectors import ScriptedConnector
+from helpers.jobs import PlanRunner
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -69,6 +73,8 @@ class Stack:
     writer: StorageWriter
     timer: Clock
     engine: object
+    people: People
+    do: PlanRunner
     seq: int = 0
 
     def say(self, user: str, text: str, nickname: str | None = None) -> Comment:
@@ -95,6 +101,8 @@ def stack(db_url: str):
     writer.show_id()
     connector = HookConnector()
     show = LiveShow(writer)
+    people = People()
+    show.add_listener(people.on_event)
     moderation = ModerationService(connector, writer, operator="场控小王", clock=show.clock)
     show.classify = moderation.classify
     timer = Clock(100.0)
@@ -102,14 +110,15 @@ def stack(db_url: str):
         connector,
         writer,
         moderation,
+        people,
         operator="场控小王",
-        clock=show.clock,
         timer=timer,
         engine=engine,
     )
     show.add_listener(service.on_event)
     service.load()
-    yield Stack(service, moderation, show, connector, writer, timer, engine)
+    do = PlanRunner(writer, "场控小王")
+    yield Stack(service, moderation, show, connector, writer, timer, engine, people, do)
     writer.close()
 
 
@@ -119,12 +128,12 @@ def comment_lottery(keyword: str = "想要", winners: int = 1, **extra) -> Lotte
 
 def run_round(stack: Stack, settings: LotterySettings, entrants: list[str]) -> None:
     """Create, open, let ``entrants`` comment the keyword, close and draw."""
-    stack.service.create(settings)()
-    stack.service.open()()
+    stack.do(stack.service.create(settings), "lottery.create")
+    stack.do(stack.service.open(), "lottery.open")
     for user in entrants:
         stack.say(user, settings.keyword)
-    stack.service.close()()
-    stack.service.draw()()
+    stack.do(stack.service.close(), "lottery.close")
+    stack.do(stack.service.draw(), "lottery.draw")
 
 
 # Entries
@@ -132,8 +141,8 @@ def run_round(stack: Stack, settings: LotterySettings, entrants: list[str]) -> N
 
 def test_one_entry_per_user_matching_the_keyword_in_any_case_and_width(stack: Stack) -> None:
     service = stack.service
-    service.create(comment_lottery("想要XL"))()
-    service.open()()
+    stack.do(service.create(comment_lottery("想要XL")), "lottery.create")
+    stack.do(service.open(), "lottery.open")
     first = stack.say("u1", "我想要xl!!")
     stack.say("u1", "想要XL")  # a second entry of the same user changes nothing
     stack.say("u2", "想要ｘｌ")  # full-width letters
@@ -141,7 +150,7 @@ def test_one_entry_per_user_matching_the_keyword_in_any_case_and_width(stack: St
     stack.say("u4", "ＸＬ想要")  # the words in another order
     stack.say("u5", "想要  XL")
     assert service.current().entrants == 2
-    service.close()()
+    stack.do(service.close(), "lottery.close")
     assert stack.writer.flush()
     stored = load_lottery(stack.engine, stack.writer.show_id(), 1)
     assert [(e.user_id, e.via, e.t, e.nickname) for e in stored.entrants] == [
@@ -152,14 +161,14 @@ def test_one_entry_per_user_matching_the_keyword_in_any_case_and_width(stack: St
 
 def test_entries_count_only_while_the_lottery_is_open(stack: Stack) -> None:
     service = stack.service
-    service.create(comment_lottery())()
+    stack.do(service.create(comment_lottery()), "lottery.create")
     stack.say("early", "想要")  # created but not open yet
-    service.open()()
+    stack.do(service.open(), "lottery.open")
     stack.say("on-time", "想要")
-    service.close()()
+    stack.do(service.close(), "lottery.close")
     stack.say("late", "想要")
     assert service.current().entrants == 1
-    service.draw()()
+    stack.do(service.draw(), "lottery.draw")
     assert [w.user_id for w in service.current().winners] == ["on-time"]
 
 
@@ -167,17 +176,17 @@ def test_the_commitment_is_published_when_it_opens_and_the_seed_only_after_the_d
     stack: Stack,
 ) -> None:
     service = stack.service
-    service.create(comment_lottery())()
+    stack.do(service.create(comment_lottery()), "lottery.create")
     assert service.current().commitment == ""
-    service.open()()
+    stack.do(service.open(), "lottery.open")
     opened = service.current()
     assert len(opened.commitment) == 64 and opened.seed == ""
     open_audit = [e for e in stack.audit() if e.action == "lottery.open"]
     assert json.loads(open_audit[0].detail)["commitment"] == opened.commitment
     assert stack.connector.hooks == [("opened", "comment", "想要")]
     stack.say("u1", "想要")
-    service.close()()
-    service.draw()()
+    stack.do(service.close(), "lottery.close")
+    stack.do(service.draw(), "lottery.draw")
     drawn = service.current()
     assert commitment(bytes.fromhex(drawn.seed)) == opened.commitment
     assert stack.connector.hooks[-1] == ("closed",)
@@ -187,14 +196,19 @@ def test_like_lottery_enters_users_who_liked_while_open(stack: Stack) -> None:
     service = stack.service
     stack.say("u1", "主播好", nickname="小鹿")
     stack.like("u1")
-    service.create(LotterySettings(LotteryKind.LIKE, prize="优惠券", winners=5, countdown=None))()
-    service.open()()
+    stack.do(
+        service.create(
+            LotterySettings(LotteryKind.LIKE, prize="优惠券", winners=5, countdown=None)
+        ),
+        "lottery.create",
+    )
+    stack.do(service.open(), "lottery.open")
     stack.like("u1", 12)
     stack.like("u2")
     stack.like("u2")
     stack.say("u3", "想要")  # comments do not enter a like lottery
-    service.close()()
-    service.draw()()
+    stack.do(service.close(), "lottery.close")
+    stack.do(service.draw(), "lottery.draw")
     winners = {w.user_id: w.name for w in service.current().winners}
     assert winners == {"u1": "小鹿", "u2": "u2"}  # no nickname known for u2: its id
 
@@ -204,14 +218,14 @@ def test_like_lottery_enters_users_who_liked_while_open(stack: Stack) -> None:
 
 def test_muted_and_blocked_users_are_left_out_of_the_draw(stack: Stack) -> None:
     service = stack.service
-    service.create(comment_lottery(winners=10))()
-    service.open()()
+    stack.do(service.create(comment_lottery(winners=10)), "lottery.create")
+    stack.do(service.open(), "lottery.open")
     for user in ("u1", "u2", "u3", "u4"):
         stack.say(user, "想要")
-    stack.moderation.mute_user("u2", "观众u2", 600)()
-    stack.moderation.block_user("u3", "观众u3")()
-    service.close()()
-    service.draw()()
+    stack.do(stack.moderation.mute_user("u2", "观众u2", 600), "user.mute")
+    stack.do(stack.moderation.block_user("u3", "观众u3"), "user.block")
+    stack.do(service.close(), "lottery.close")
+    stack.do(service.draw(), "lottery.draw")
     view = service.current()
     assert {w.user_id for w in view.winners} == {"u1", "u4"}
     assert view.excluded == {"muted": 1, "blocked": 1}
@@ -227,19 +241,21 @@ def test_muted_and_blocked_users_are_left_out_of_the_draw(stack: Stack) -> None:
 
 def test_a_mute_that_ended_before_the_draw_does_not_exclude(stack: Stack) -> None:
     service = stack.service
-    service.create(comment_lottery(winners=10))()
-    service.open()()
+    stack.do(service.create(comment_lottery(winners=10)), "lottery.create")
+    stack.do(service.open(), "lottery.open")
     stack.say("u1", "想要")
-    stack.moderation.mute_user("u1", "观众u1", 1)()  # show clock 1.0: muted until 2.0
+    stack.do(
+        stack.moderation.mute_user("u1", "观众u1", 1), "user.mute"
+    )  # show clock 1.0: muted until 2.0
     stack.say("u2", "想要")
     stack.say("u3", "想要")  # show clock now 3.0
-    service.close()()
-    service.draw()()
+    stack.do(service.close(), "lottery.close")
+    stack.do(service.draw(), "lottery.draw")
     assert {w.user_id for w in service.current().winners} == {"u1", "u2", "u3"}
 
 
 def test_exclusions_can_be_switched_off(stack: Stack) -> None:
-    stack.moderation.mute_user("u2", "观众u2", None)()
+    stack.do(stack.moderation.mute_user("u2", "观众u2", None), "user.mute")
     run_round(
         stack, comment_lottery(winners=10, exclude_moderated=False, staff=("u1",)), ["u1", "u2"]
     )
@@ -279,12 +295,12 @@ def test_at_most_30_lotteries_per_show(stack: Stack) -> None:
 
 def test_a_draft_that_never_opened_is_replaced_not_counted(stack: Stack) -> None:
     service = stack.service
-    service.create(comment_lottery("想要"))()
-    service.create(comment_lottery("福袋"))()
+    stack.do(service.create(comment_lottery("想要")), "lottery.create")
+    stack.do(service.create(comment_lottery("福袋")), "lottery.create")
     assert service.remaining_lotteries == 29
     view = service.current()
     assert (view.number, view.settings.keyword) == (1, "福袋")
-    service.open()()
+    stack.do(service.open(), "lottery.open")
     assert stack.writer.flush()
     stored = load_lottery(stack.engine, stack.writer.show_id(), 1)
     assert (stored.lottery.keyword, stored.lottery.state) == ("福袋", "open")
@@ -292,15 +308,15 @@ def test_a_draft_that_never_opened_is_replaced_not_counted(stack: Stack) -> None
 
 def test_a_running_lottery_must_be_drawn_before_the_next(stack: Stack) -> None:
     service = stack.service
-    service.create(comment_lottery())()
-    service.open()()
+    stack.do(service.create(comment_lottery()), "lottery.create")
+    stack.do(service.open(), "lottery.open")
     with pytest.raises(OperatorError, match="still running"):
         service.create(comment_lottery())
-    service.close()()
+    stack.do(service.close(), "lottery.close")
     with pytest.raises(OperatorError, match="still running"):
         service.create(comment_lottery())
-    service.draw()()
-    service.create(comment_lottery())()
+    stack.do(service.draw(), "lottery.draw")
+    stack.do(service.create(comment_lottery()), "lottery.create")
     assert service.current().number == 2
 
 
@@ -326,18 +342,18 @@ def test_actions_out_of_order_are_refused(stack: Stack) -> None:
     service = stack.service
     with pytest.raises(OperatorError, match="Create a lottery first"):
         service.open()
-    service.create(comment_lottery())()
+    stack.do(service.create(comment_lottery()), "lottery.create")
     with pytest.raises(OperatorError, match="is not open"):
         service.close()
     with pytest.raises(OperatorError, match="Close lottery #1"):
         service.draw()
     with pytest.raises(OperatorError, match="no winners yet"):
         service.reroll(1)
-    service.open()()
+    stack.do(service.open(), "lottery.open")
     with pytest.raises(OperatorError, match="opened already"):
         service.open()
-    service.close()()
-    service.draw()()
+    stack.do(service.close(), "lottery.close")
+    stack.do(service.draw(), "lottery.draw")
     with pytest.raises(OperatorError, match="drawn already"):
         service.draw()
 
@@ -347,32 +363,32 @@ def test_actions_out_of_order_are_refused(stack: Stack) -> None:
 
 def test_the_countdown_closes_and_draws_at_zero(stack: Stack) -> None:
     service = stack.service
-    service.create(dataclasses.replace(comment_lottery(), countdown=60))()
+    stack.do(service.create(dataclasses.replace(comment_lottery(), countdown=60)), "lottery.create")
     assert service.current().remaining == 60
-    assert service.tick() == []  # not open: nothing counts down
-    service.open()()
+    assert service.due() == []  # not open: nothing counts down
+    stack.do(service.open(), "lottery.open")
     stack.say("u1", "想要")
     stack.timer.now += 59.5
     assert service.current().remaining == pytest.approx(0.5)
-    assert service.tick() == []
+    assert service.due() == []
     assert service.current().state is LotteryState.OPEN
     stack.timer.now += 0.5
-    steps = service.tick()
-    assert [(s.command, s.number) for s in steps] == [("lottery.close", 1), ("lottery.draw", 1)]
-    for step in steps:
-        step.job()
+    assert service.due() == [CommandId.LOTTERY_CLOSE, CommandId.LOTTERY_DRAW]
+    closed = stack.do(service.close(automatic=True), "lottery.close")
+    assert closed.done.render() == "Countdown over: lottery #1 closed"
+    stack.do(service.draw(), "lottery.draw")
     view = service.current()
     assert view.state is LotteryState.DRAWN and [w.user_id for w in view.winners] == ["u1"]
-    assert service.tick() == []
+    assert service.due() == []
     assert [e.action for e in stack.audit()][-2:] == ["lottery.close", "lottery.draw"]
 
 
 def test_a_manual_lottery_waits_for_the_operator(stack: Stack) -> None:
     service = stack.service
-    service.create(comment_lottery())()
-    service.open()()
+    stack.do(service.create(comment_lottery()), "lottery.create")
+    stack.do(service.open(), "lottery.open")
     stack.timer.now += 10_000
-    assert service.tick() == []
+    assert service.due() == []
     assert service.current().remaining is None
 
 
@@ -382,18 +398,18 @@ def test_a_like_lottery_starts_itself_when_the_likes_cross_the_threshold(stack: 
     with pytest.raises(OperatorError, match="40 likes already"):
         service.create(LotterySettings(LotteryKind.LIKE, "", "券", 1, None, auto_start_likes=40))
     settings = LotterySettings(LotteryKind.LIKE, "", "券", 3, None, auto_start_likes=100)
-    service.create(settings)()
+    stack.do(service.create(settings), "lottery.create")
     stack.like("u2", 59)  # 99 in all
-    assert service.tick() == []
+    assert service.due() == []
     assert service.current().state is LotteryState.READY
     stack.like("u3", 1)
-    [step] = service.tick()
-    step.job()
-    assert step.command == "lottery.open"
+    assert service.due() == [CommandId.LOTTERY_OPEN]
+    opened = stack.do(service.open(automatic=True), "lottery.open")
+    assert opened.done.render() == "Lottery #1 opened by itself: the room reached 100 likes"
     assert service.current().state is LotteryState.OPEN
     stack.like("u4")
-    service.close()()
-    service.draw()()
+    stack.do(service.close(), "lottery.close")
+    stack.do(service.draw(), "lottery.draw")
     assert [w.user_id for w in service.current().winners] == [
         "u4"
     ]  # likes before the start do not count
@@ -401,7 +417,7 @@ def test_a_like_lottery_starts_itself_when_the_likes_cross_the_threshold(stack: 
 
 
 def test_the_threshold_applies_to_like_lotteries_only(stack: Stack) -> None:
-    stack.service.create(comment_lottery(auto_start_likes=5))()
+    stack.do(stack.service.create(comment_lottery(auto_start_likes=5)), "lottery.create")
     assert stack.service.current().settings.auto_start_likes is None
 
 
@@ -415,7 +431,7 @@ def test_a_reroll_gives_the_prize_to_the_next_of_the_same_draw(stack: Stack) -> 
     before = service.current()
     seed = bytes.fromhex(before.seed)
     assert [w.user_id for w in before.winners] == draw(users, 3, seed)
-    service.reroll(2)()
+    stack.do(service.reroll(2), "lottery.reroll")
     after = service.current()
     assert [w.user_id for w in after.winners] == draw(users, 4, seed)
     assert [w.forfeited for w in after.winners] == [False, True, False, False]
@@ -439,7 +455,7 @@ def test_a_reroll_gives_the_prize_to_the_next_of_the_same_draw(stack: Stack) -> 
 
 def test_a_reroll_needs_someone_left_in_the_pool(stack: Stack) -> None:
     run_round(stack, comment_lottery(winners=2), ["a", "b", "c"])
-    stack.service.reroll(1)()
+    stack.do(stack.service.reroll(1), "lottery.reroll")
     assert not stack.service.current().can_reroll
     with pytest.raises(OperatorError, match="nobody is left"):
         stack.service.reroll(2)
@@ -448,7 +464,7 @@ def test_a_reroll_needs_someone_left_in_the_pool(stack: Stack) -> None:
 def test_a_forfeited_winner_is_no_past_winner_but_the_replacement_is(stack: Stack) -> None:
     run_round(stack, comment_lottery(winners=1), ["a", "b"])
     first = stack.service.current().winners[0].user_id
-    stack.service.reroll(1)()
+    stack.do(stack.service.reroll(1), "lottery.reroll")
     second = stack.service.current().winners[1].user_id
     run_round(stack, comment_lottery(winners=5, exclude_past_winners=True), ["a", "b"])
     assert [w.user_id for w in stack.service.current().winners] == [first]
@@ -459,9 +475,9 @@ def test_a_forfeited_winner_is_no_past_winner_but_the_replacement_is(stack: Stac
 
 
 def test_storage_round_trip(stack: Stack) -> None:
-    stack.moderation.mute_user("u1", "观众u1", None)()
+    stack.do(stack.moderation.mute_user("u1", "观众u1", None), "user.mute")
     run_round(stack, comment_lottery(winners=2), ["u0", "u1", "u2", "u3", "u4"])
-    stack.service.reroll(1)()
+    stack.do(stack.service.reroll(1), "lottery.reroll")
     view = stack.service.current()
     assert stack.writer.flush()
     stored = load_lottery(stack.engine, stack.writer.show_id(), 1)
@@ -502,9 +518,9 @@ def test_storage_round_trip(stack: Stack) -> None:
 
 
 def test_exported_proof_verifies_with_the_library_and_the_cli(stack: Stack, tmp_path: Path) -> None:
-    stack.moderation.block_user("u3", "观众u3")()
+    stack.do(stack.moderation.block_user("u3", "观众u3"), "user.block")
     run_round(stack, comment_lottery(winners=3), [f"u{i}" for i in range(12)])
-    stack.service.reroll(1)()
+    stack.do(stack.service.reroll(1), "lottery.reroll")
     path = tmp_path / "第1轮.json"
     proof, summary = stack.service.export_proof(1, path)
     assert summary == "3 winners from 11 entrants verified (1 forfeited, 1 re-rolled)"
@@ -533,8 +549,8 @@ def test_a_tampered_proof_fails(stack: Stack, tmp_path: Path) -> None:
 
 
 def test_a_proof_needs_a_drawn_lottery(stack: Stack, tmp_path: Path) -> None:
-    stack.service.create(comment_lottery())()
-    stack.service.open()()
+    stack.do(stack.service.create(comment_lottery()), "lottery.create")
+    stack.do(stack.service.open(), "lottery.open")
     with pytest.raises(OperatorError, match="no winners yet"):
         stack.service.export_proof(1, tmp_path / "proof.json")
     assert not (tmp_path / "proof.json").exists()
@@ -556,7 +572,7 @@ def run_cli(path: Path) -> subprocess.CompletedProcess[str]:
 
 def test_the_announcement_lists_the_final_winners_in_chinese(stack: Stack) -> None:
     run_round(stack, comment_lottery(winners=2), ["a", "b", "c"])
-    stack.service.reroll(1)()
+    stack.do(stack.service.reroll(1), "lottery.reroll")
     view = stack.service.current()
     names = [w.name for w in view.final_winners]
     assert announcement_text(DEFAULT_ANNOUNCEMENT, view) == (
@@ -589,14 +605,16 @@ def test_preferences_are_saved_and_read_back(stack: Stack) -> None:
 def test_a_resumed_show_continues_its_lotteries(stack: Stack) -> None:
     run_round(stack, comment_lottery(winners=2), ["a", "b", "c"])
     winners = {w.user_id for w in stack.service.current().winners}
-    stack.service.create(comment_lottery())()
-    stack.service.open()()  # ... and the console crashes: the seed of round 2 is lost
+    stack.do(stack.service.create(comment_lottery()), "lottery.create")
+    stack.do(
+        stack.service.open(), "lottery.open"
+    )  # ... and the console crashes: the seed of round 2 is lost
     after_crash = LotteryService(
         stack.connector,
         stack.writer,
         stack.moderation,
+        stack.people,
         operator="场控小王",
-        clock=stack.show.clock,
         engine=stack.engine,
     )
     with pytest.raises(OperatorError, match="still loading"):
@@ -604,12 +622,14 @@ def test_a_resumed_show_continues_its_lotteries(stack: Stack) -> None:
     assert stack.writer.flush()
     after_crash.load()
     assert after_crash.remaining_lotteries == 28
-    after_crash.create(comment_lottery(winners=5, exclude_past_winners=True))()
-    after_crash.open()()
+    stack.do(
+        after_crash.create(comment_lottery(winners=5, exclude_past_winners=True)), "lottery.create"
+    )
+    stack.do(after_crash.open(), "lottery.open")
     for user in ("a", "b", "c"):
         after_crash.on_event(Comment(50.0, f"r-{user}", user, user, "想要"))
-    after_crash.close()()
-    after_crash.draw()()
+    stack.do(after_crash.close(), "lottery.close")
+    stack.do(after_crash.draw(), "lottery.draw")
     view = after_crash.current()
     assert view.number == 3
     assert {w.user_id for w in view.winners} == {"a", "b", "c"} - winners

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from console.actions import BanAllComments, Capability, DeleteComment, MuteUser, UnmuteUser
 from console.errors import Unsupported
 from console.events import Comment, Like, Viewers
-from console.moderation import KeywordRules, ModerationService, Scope
+from console.jobs import Outcome, Plan, Scope
+from console.moderation import KeywordRules, ModerationService
 from console.platforms.demo import DemoConnector, DemoSettings
 from console.show import LiveShow
 from console.storage.database import create_db_engine
@@ -20,6 +21,7 @@ from console.storage.models import AuditEntry, CommentRecord
 from console.storage.writer import ShowInfo, StorageWriter
 from console.verdicts import HiddenReason
 from helpers.connectors import ScriptedConnector
+from helpers.jobs import PlanRunner
 from helpers.sinks import RecordingSink
 
 
@@ -50,6 +52,11 @@ def stack(db_url: str):
     writer.close()
 
 
+def run(plan: Plan, action: str, writer: StorageWriter | None = None) -> Outcome:
+    """Carry ``plan`` out as the console does (audited into ``writer``)."""
+    return PlanRunner(writer, "场控小王")(plan, action)
+
+
 def audit_rows(engine, writer) -> list[AuditEntry]:
     assert writer.flush()
     with Session(engine) as session:
@@ -58,9 +65,12 @@ def audit_rows(engine, writer) -> list[AuditEntry]:
 
 def test_questions_and_highlights_match_across_case_and_width() -> None:
     service = ModerationService(ScriptedConnector(), None, operator="x", clock=Clock())
-    service.set_rules(
-        KeywordRules(block=("vx",), highlight=("主播",), question=("多少钱", "?", "link"))
-    )()
+    run(
+        service.set_rules(
+            KeywordRules(block=("vx",), highlight=("主播",), question=("多少钱", "?", "link"))
+        ),
+        "rules.set",
+    )
     assert service.classify(comment(1, text="这个多少钱")).question
     assert service.classify(comment(2, text="有吗？")).question  # full-width question mark
     assert service.classify(comment(3, text="LINK在哪")).question
@@ -82,9 +92,9 @@ def test_delete_on_a_capable_platform(stack) -> None:
     service, connector, writer, engine, _clock, show = stack
     c = comment(1)
     show.ingest(c)
-    job = service.delete_comment(c)
+    plan = service.delete_comment(c)
     assert service.deleted_scope("c1") is Scope.PLATFORM  # local state changes before the call
-    outcome = job()
+    outcome = run(plan, "comment.delete", writer)
     assert outcome.ok and outcome.scope is Scope.PLATFORM
     assert connector.performed == [DeleteComment("c1")]
     [entry] = audit_rows(engine, writer)
@@ -108,8 +118,8 @@ def test_without_the_capability_actions_stay_local(db_url: str) -> None:
     show = LiveShow(writer, classify=service.classify)
     c = comment(1)
     show.ingest(c)
-    assert service.delete_comment(c)().scope is Scope.LOCAL
-    assert service.mute_user("u1", "n", 60)().scope is Scope.LOCAL
+    assert run(service.delete_comment(c), "comment.delete", writer).scope is Scope.LOCAL
+    assert run(service.mute_user("u1", "n", 60), "user.mute", writer).scope is Scope.LOCAL
     assert connector.performed == []
     assert service.deleted_scope("c1") is Scope.LOCAL
     assert service.classify(comment(2, t=2)).hidden is HiddenReason.MUTED  # hidden here anyway
@@ -126,11 +136,11 @@ def test_a_refusal_undoes_the_local_change_and_is_audited(stack) -> None:
     c = comment(1)
     show.ingest(c)
     connector.refuse_next = "room closed"
-    outcome = service.delete_comment(c)()
+    outcome = run(service.delete_comment(c), "comment.delete", writer)
     assert not outcome.ok and "room closed" in str(outcome.error)
     assert service.deleted_scope("c1") is None
     connector.refuse_next = "nope"
-    assert not service.mute_user("u2", "n", 60)().ok
+    assert not run(service.mute_user("u2", "n", 60), "user.mute", writer).ok
     assert not service.is_muted("u2")
     entries = audit_rows(engine, writer)
     assert [e.result for e in entries] == ["error", "error"]
@@ -142,14 +152,14 @@ def test_a_refusal_undoes_the_local_change_and_is_audited(stack) -> None:
 def test_mutes_expire_in_show_time(stack) -> None:
     service, connector, _writer, _engine, clock, _show = stack
     clock.now = 10
-    assert service.mute_user("u1", "n", 60)().ok
+    assert run(service.mute_user("u1", "n", 60), "user.mute").ok
     assert connector.performed == [MuteUser("u1", 60)]
     assert service.classify(comment(1, t=30)).hidden is HiddenReason.MUTED
     assert service.classify(comment(2, t=71)).hidden is None
-    assert service.mute_user("u3", "n", None)().ok  # rest of the show
+    assert run(service.mute_user("u3", "n", None), "user.mute").ok  # rest of the show
     assert service.classify(comment(3, user="u3", t=99_999)).hidden is HiddenReason.MUTED
     clock.now = 20
-    assert service.unmute_user("u3", "n")().ok
+    assert run(service.unmute_user("u3", "n"), "user.unmute").ok
     assert connector.performed[-1] == UnmuteUser("u3")
     assert service.classify(comment(4, user="u3", t=21)).hidden is None
     assert service.hidden_counts() == {HiddenReason.MUTED: 2}
@@ -162,9 +172,9 @@ def test_blocklist_and_rules_survive_a_restart(db_url: str) -> None:
     writer.show_id()
     connector = ScriptedConnector()
     service = ModerationService(connector, writer, operator="op", clock=Clock())
-    assert service.block_user("spam01", "广告号")().ok
+    assert run(service.block_user("spam01", "广告号"), "user.block").ok
     assert connector.performed == [MuteUser("spam01", None)]  # muted on the platform too
-    service.set_rules(KeywordRules(block=("加微信",), question=("几号",)))()
+    run(service.set_rules(KeywordRules(block=("加微信",), question=("几号",))), "rules.set", writer)
     assert writer.close()
 
     writer2 = StorageWriter(engine, ShowInfo("demo"))
@@ -176,7 +186,7 @@ def test_blocklist_and_rules_survive_a_restart(db_url: str) -> None:
     assert later.classify(comment(2, text="加微信送礼")).hidden is HiddenReason.KEYWORD
     assert later.classify(comment(3, text="几号链接")).question
     assert later.rules.block == ("加微信",)
-    assert later.unblock_user("spam01", "广告号")().ok
+    assert run(later.unblock_user("spam01", "广告号"), "user.unblock").ok
     assert writer2.close()
     with engine.connect() as conn:
         assert conn.execute(text("select count(*) from blocked_users")).scalar_one() == 0
@@ -184,16 +194,16 @@ def test_blocklist_and_rules_survive_a_restart(db_url: str) -> None:
 
 def test_ban_all_reaches_the_platform(stack) -> None:
     service, connector, *_ = stack
-    assert service.set_ban_all(True)().ok and service.banned_all
-    assert service.set_ban_all(False)().ok and not service.banned_all
+    assert run(service.set_ban_all(True), "room.ban_all").ok and service.banned_all
+    assert run(service.set_ban_all(False), "room.ban_all").ok and not service.banned_all
     assert connector.performed == [BanAllComments(True), BanAllComments(False)]
 
 
 def test_excluded_users_are_blocked_or_muted_now(stack) -> None:
     service, _connector, _writer, _engine, clock, _show = stack
     clock.now = 0
-    service.mute_user("m1", "n", 60)()
-    service.block_user("b1", "n")()
+    run(service.mute_user("m1", "n", 60), "user.mute")
+    run(service.block_user("b1", "n"), "user.block")
     assert service.excluded_users() == {"m1", "b1"}
     clock.now = 61
     assert service.excluded_users() == {"b1"}
@@ -210,14 +220,14 @@ def test_the_demo_audience_obeys_moderation() -> None:
     first = next(e for e in sink.events if isinstance(e, Comment))
     regulars = {e.user_id for e in sink.events if isinstance(e, Comment)}
     for user in regulars:
-        assert service.mute_user(user, "n", None)().ok
-    assert service.delete_comment(first)().ok
+        assert run(service.mute_user(user, "n", None), "user.mute").ok
+    assert run(service.delete_comment(first), "comment.delete").ok
     time.sleep(0.5)
     view = connector.viewer_view()
     assert first.id in view.removed_comment_ids
     assert regulars <= view.muted_users
     assert view.withheld_comments > 0  # muted viewers kept typing; nobody saw it
-    assert service.set_ban_all(True)().ok
+    assert run(service.set_ban_all(True), "room.ban_all").ok
     time.sleep(0.2)
     mark = len(sink.events)
     time.sleep(1.2)

@@ -1,4 +1,5 @@
-"""ObsService: OBS actions as audited jobs, and OBS failures in words an operator can act on.
+"""ObsService: OBS actions as plans the job kernel audits, the link's state ahead of OBS, and
+OBS failures in words an operator can act on.
 
 Runs against the small fake obs-websocket server of the bridge's own tests (no OBS needed).
 """
@@ -11,15 +12,19 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from integration.event_log import eventually
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 from unit.obs_bridge.fake_obs import FakeObs, FakeSession, fail, ok
 
 from console.errors import OperatorError
-from console.obs_service import ObsService, explain_obs_error
+from console.obs import ObsLink, ObsService
+from console.obs.errors import explain_obs_error
+from console.obs.state import Phase
 from console.storage.database import create_db_engine
 from console.storage.models import AuditEntry
 from console.storage.writer import ShowInfo, StorageWriter
+from helpers.jobs import PlanRunner
 from obs_bridge import ObsClient, ObsError, ObsErrorKind
 
 PUSH_URL = "rtmp://push.example.com/live/room42?txSecret=0f1e2d3c&txTime=65A1B2C3"
@@ -37,23 +42,52 @@ def writer(db_url: str) -> Iterator[tuple[StorageWriter, Engine]]:
 
 @pytest.fixture
 def fake_obs() -> Iterator[FakeObs]:
+    """The fake OBS, with outputs that start and stop and say so, like OBS does."""
     with FakeObs() as server:
-        for request in ("StartStream", "StopStream", "StartRecord", "StopRecord"):
-            server.handlers[request] = lambda _s, _d: ok()
+        live = {"Stream": False, "Record": False}
+
+        def output(kind: str, active: bool) -> Any:
+            def handle(session: FakeSession, _data: dict[str, Any]) -> Any:
+                live[kind] = active
+                state = "STARTED" if active else "STOPPED"
+                event = {"outputActive": active, "outputState": f"OBS_WEBSOCKET_OUTPUT_{state}"}
+                session.send_event(f"{kind}StateChanged", event)
+                return ok()
+
+            return handle
+
+        for kind in live:
+            server.handlers[f"Start{kind}"] = output(kind, True)
+            server.handlers[f"Stop{kind}"] = output(kind, False)
+        status = server.handlers["GetStreamStatus"]
+        server.handlers["GetStreamStatus"] = lambda s, d: (
+            status(s, d) if live["Stream"] else ok({"outputActive": False})
+        )
         yield server
 
 
 @pytest.fixture
-def client(fake_obs: FakeObs) -> Iterator[ObsClient]:
-    obs = ObsClient(port=fake_obs.port, timeout=2.0)
-    obs.connect()
+def link(fake_obs: FakeObs) -> Iterator[ObsLink]:
+    obs = ObsLink("127.0.0.1", fake_obs.port)
+    obs.start(read_keyring=False)
+    eventually(lambda: obs.state.connected and obs.state.scenes)
     yield obs
-    obs.disconnect()
+    obs.shutdown()
 
 
 @pytest.fixture
-def service(client: ObsClient, writer: tuple[StorageWriter, Engine]) -> ObsService:
-    return ObsService(client, writer[0], operator="场控小王", clock=lambda: 42.5)
+def client(link: ObsLink) -> ObsClient:
+    return link.client
+
+
+@pytest.fixture
+def service(link: ObsLink) -> ObsService:
+    return ObsService(link)
+
+
+@pytest.fixture
+def run(writer: tuple[StorageWriter, Engine]) -> PlanRunner:
+    return PlanRunner(writer[0], "场控小王")
 
 
 def audit_rows(writer: tuple[StorageWriter, Engine]) -> list[AuditEntry]:
@@ -67,18 +101,23 @@ def requests_seen(fake_obs: FakeObs) -> list[str]:
 
 
 def test_each_action_reaches_obs_and_is_audited(
-    service: ObsService, fake_obs: FakeObs, client: ObsClient, writer
+    service: ObsService, fake_obs: FakeObs, client: ObsClient, writer, run: PlanRunner
 ) -> None:
-    jobs = [
-        service.switch_scene("Live"),
-        service.set_input_muted("Mic", True),
-        service.set_source_visible("Scene", "Logo", True),
-        service.set_streaming(True),
-        service.set_streaming(False),
-        service.set_recording(True),
-        service.set_recording(False),
+    steps = [
+        (lambda: service.switch_scene("Live"), "obs.scene"),
+        (lambda: service.set_input_muted("Mic", True), "obs.input.mute"),
+        (lambda: service.set_source_visible("Scene", "Logo", True), "obs.source.visible"),
+        (lambda: service.set_output(streaming=True, start=True), "obs.stream.start"),
+        (lambda: _live(service, streaming=True), ""),
+        (lambda: service.set_output(streaming=True, start=False), "obs.stream.stop"),
+        (lambda: service.set_output(streaming=False, start=True), "obs.record.start"),
+        (lambda: _live(service, streaming=False), ""),
+        (lambda: service.set_output(streaming=False, start=False), "obs.record.stop"),
     ]
-    assert all(job().ok for job in jobs)
+    for plan, action in steps:
+        made = plan()
+        if action:
+            assert run(made, action).ok
     assert fake_obs.current_scene == "Live"
     assert client.input_muted("Mic") is True
     assert any(item.name == "Logo" and item.visible for item in client.scene_items("Scene"))
@@ -94,37 +133,63 @@ def test_each_action_reaches_obs_and_is_audited(
         ("obs.record.start", "record", "ok"),
         ("obs.record.stop", "record", "ok"),
     ]
-    assert {(r.operator, r.t) for r in rows} == {("场控小王", 42.5)}
-    assert json.loads(rows[1].detail) == {"muted": True, "obs": client.address}
-    assert json.loads(rows[2].detail) == {"scene": "Scene", "visible": True, "obs": client.address}
+    assert {r.operator for r in rows} == {"场控小王"}
+    on_obs = {"obs": client.address, "scope": "platform"}
+    assert json.loads(rows[1].detail) == {"muted": True, **on_obs}
+    assert json.loads(rows[2].detail) == {"scene": "Scene", "visible": True, **on_obs}
 
 
-def test_a_refusal_is_explained_and_audited_as_an_error(service: ObsService, writer) -> None:
-    outcome = service.switch_scene("Backstage")()
+def test_the_state_changes_at_once_and_a_refusal_puts_it_back(
+    service: ObsService, fake_obs: FakeObs, run: PlanRunner
+) -> None:
+    fake_obs.handlers["SetCurrentProgramScene"] = lambda _s, _d: fail(600, "no such scene")
+    plan = service.switch_scene("Live")
+    assert service.state.current_scene == "Live"  # the button lights up before OBS answers
+    assert not run(plan, "obs.scene").ok
+    assert service.state.current_scene == "Scene"
+
+
+def test_a_scene_obs_does_not_have_is_refused_before_obs_is_asked(service: ObsService) -> None:
+    with pytest.raises(OperatorError, match="no scene Backstage"):
+        service.switch_scene("Backstage")
+    with pytest.raises(OperatorError, match="no audio input Logo"):
+        service.set_input_muted("Logo", True)
+    with pytest.raises(OperatorError, match="not streaming"):
+        service.set_output(streaming=True, start=False)
+
+
+def test_a_refusal_is_explained_and_audited_as_an_error(
+    service: ObsService, fake_obs: FakeObs, writer, run: PlanRunner
+) -> None:
+    fake_obs.handlers["SetCurrentProgramScene"] = lambda _s, d: fail(
+        600, f"No source was found by the name of `{d['sceneName']}`."
+    )
+    outcome = run(service.switch_scene("Live"), "obs.scene")
     assert not outcome.ok
     assert isinstance(outcome.error, OperatorError)
-    assert "600" in outcome.error.render() and "Backstage" in outcome.error.render()
+    assert "600" in outcome.error.render() and "Live" in outcome.error.render()
     (row,) = audit_rows(writer)
-    assert (row.action, row.target, row.result) == ("obs.scene", "Backstage", "error")
+    assert (row.action, row.target, row.result) == ("obs.scene", "Live", "error")
     assert "SetCurrentProgramScene" in json.loads(row.detail)["error"]  # English, for the log
 
 
-def test_known_codes_get_their_own_sentence(service: ObsService, fake_obs: FakeObs) -> None:
+def test_known_codes_get_their_own_sentence(
+    service: ObsService, fake_obs: FakeObs, run: PlanRunner
+) -> None:
     fake_obs.handlers["StartStream"] = lambda _s, _d: fail(500)
-    fake_obs.handlers["StopRecord"] = lambda _s, _d: fail(501)
-    running = service.set_streaming(True)().error
-    not_running = service.set_recording(False)().error
+    fake_obs.handlers["StartRecord"] = lambda _s, _d: fail(501)
+    running = run(service.set_output(streaming=True, start=True), "obs.stream.start").error
+    not_running = run(service.set_output(streaming=False, start=True), "obs.record.start").error
     assert isinstance(running, OperatorError) and isinstance(not_running, OperatorError)
     assert running.template != not_running.template
     assert "500" in running.render() and "501" in not_running.render()
 
 
 def test_actions_are_refused_at_once_while_obs_is_not_connected(fake_obs: FakeObs, writer) -> None:
-    offline = ObsClient(port=fake_obs.port)
-    service = ObsService(offline, writer[0], operator="x", clock=lambda: 0.0)
+    service = ObsService(ObsLink("127.0.0.1", fake_obs.port))  # never started
     for action in (
         lambda: service.switch_scene("Live"),
-        lambda: service.set_streaming(True),
+        lambda: service.set_output(streaming=True, start=True),
         lambda: service.set_input_muted("Mic", True),
         lambda: service.use_push_url(PUSH_URL),
     ):
@@ -135,10 +200,14 @@ def test_actions_are_refused_at_once_while_obs_is_not_connected(fake_obs: FakeOb
 
 
 def test_push_url_sets_the_stream_target_and_keeps_the_key_secret(
-    service: ObsService, fake_obs: FakeObs, writer, caplog: pytest.LogCaptureFixture
+    service: ObsService,
+    fake_obs: FakeObs,
+    writer,
+    run: PlanRunner,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="livedesk")
-    assert service.use_push_url(PUSH_URL)().ok
+    assert run(service.use_push_url(PUSH_URL), "obs.stream_target").ok
     settings: dict[str, Any] = fake_obs.stream_settings["streamServiceSettings"]
     assert settings["server"] == "rtmp://push.example.com/live"
     assert settings["key"] == "room42?txSecret=0f1e2d3c&txTime=65A1B2C3"
@@ -182,13 +251,18 @@ def test_obs_not_running_names_the_address() -> None:
 
 
 def test_a_lost_connection_fails_the_job_not_the_caller(
-    service: ObsService, fake_obs: FakeObs, client: ObsClient, writer
+    service: ObsService, fake_obs: FakeObs, writer, run: PlanRunner
 ) -> None:
     def hang_up(session: FakeSession, _data: dict[str, Any]) -> None:
         session.drop()
 
     fake_obs.handlers["SetCurrentProgramScene"] = hang_up
-    outcome = service.switch_scene("Live")()
+    outcome = run(service.switch_scene("Live"), "obs.scene")
     assert isinstance(outcome.error, OperatorError)
     (row,) = audit_rows(writer)
     assert row.result == "error"
+
+
+def _live(service: ObsService, *, streaming: bool) -> None:
+    """Wait until OBS reported the output started (the fake says so at once)."""
+    eventually(lambda: service.state.output(streaming).phase is Phase.LIVE)

@@ -210,7 +210,8 @@ def test_http_post_needs_a_json_content_type(relay) -> None:
 
 def test_capabilities_follow_the_connected_sources(relay) -> None:
     changes: list[None] = []
-    connector = relay(RecordingSink(), on_sources_changed=lambda: changes.append(None))
+    connector = relay(RecordingSink())
+    connector.add_sources_listener(lambda: changes.append(None))
     assert connector.capabilities == {Capability.LIVE_EVENTS}
 
     async def scenario() -> dict:

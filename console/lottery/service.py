@@ -1,4 +1,4 @@
-"""Lotteries of a show: comment and like lotteries, drawn provably fair (console.lottery).
+"""Lotteries of a show: comment and like lotteries, drawn provably fair (console.lottery.draw).
 
 A round goes READY -> OPEN -> CLOSED -> DRAWN. Opening takes a fresh seed and publishes its
 commitment before any entry can arrive; while open, entries come from the live events (the
@@ -9,10 +9,11 @@ console.lottery.draw and reveals the seed. A re-roll replaces one winner who did
 prize with the next element of the same permutation, so the proof still verifies.
 
 Like ModerationService, every operator call validates, changes the service's state at once and
-returns a job (console.moderation.Job) for a worker thread: the connector's lottery hook plus
-the audit entry. Database writes go through the writer thread (console.storage.lottery_ops).
+returns a ``Plan`` for the job kernel (console.jobs): the connector's lottery hook plus what to
+audit. Database writes go through the writer thread (console.storage.lottery_ops).
 ``on_event`` runs on the connector thread for every live event and only does cheap work.
-Countdowns and the likes threshold are checked by ``tick``, which the UI calls on a timer.
+``due`` says which steps a countdown or the likes threshold calls for; the core's ticker
+(console.services) asks it several times a second and runs them as commands.
 """
 
 from __future__ import annotations
@@ -23,19 +24,39 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
-from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Engine
 
+from console.commands.ids import CommandId
 from console.errors import OperatorError
 from console.events import Comment, Event, Like
 from console.i18n import QT_TRANSLATE_NOOP
+from console.jobs import Plan, Scope, said
 from console.log import lottery as log
-from console.lottery import Proof, commitment, draw, new_seed, verify_proof
-from console.moderation import Job, ModerationService, Outcome, Scope
+from console.lottery.draw import commitment, draw, new_seed
+from console.lottery.model import (
+    MAX_COUNTDOWN_S,
+    MAX_KEYWORD_CHARS,
+    MAX_LOTTERIES_PER_SHOW,
+    MAX_PRIZE_CHARS,
+    MAX_WINNERS,
+    MIN_COUNTDOWN_S,
+    PREFERENCES_KEY,
+    Exclusion,
+    LotteryKind,
+    LotteryPreferences,
+    LotterySettings,
+    LotteryState,
+    LotteryView,
+    Winner,
+)
+from console.lottery.proof import Proof, verify_proof
+from console.messages import Message
+from console.moderation import ModerationService
+from console.people import People
 from console.platforms.base import Connector
 from console.storage.lottery_ops import (
     CloseLottery,
@@ -57,160 +78,8 @@ from console.storage.queries import (
     show_lotteries,
     show_lottery_winners,
 )
-from console.storage.writer import AuditRecord, StorageWriter
+from console.storage.writer import StorageWriter
 from console.textmatch import KeywordMatcher, normalize
-
-if TYPE_CHECKING:
-    from console.session import LiveSession
-
-MAX_LOTTERIES_PER_SHOW = 30  # the platform's rule: at most 30 lotteries per room and show
-MAX_WINNERS = 500
-MAX_KEYWORD_CHARS = 64
-MAX_PRIZE_CHARS = 100
-MIN_COUNTDOWN_S = 5
-MAX_COUNTDOWN_S = 3600
-PREFERENCES_KEY = "lottery"
-DEFAULT_ANNOUNCEMENT = (
-    "恭喜以下 {count} 位观众抽中【{prize}】：{winners}  请在 10 分钟内联系客服领奖"
-)
-
-
-class LotteryKind(StrEnum):
-    COMMENT = "comment"  # entry: a comment containing the keyword
-    LIKE = "like"  # entry: a like
-
-
-class LotteryState(StrEnum):
-    READY = "ready"
-    OPEN = "open"
-    CLOSED = "closed"
-    DRAWN = "drawn"
-
-
-class Exclusion(StrEnum):
-    """Why the draw left an entrant out (stored with the entrant, listed in the proof)."""
-
-    STAFF = "staff"
-    BLOCKED = "blocked"
-    MUTED = "muted"
-    PAST_WINNER = "past_winner"
-
-
-@dataclass(frozen=True, slots=True)
-class LotterySettings:
-    kind: LotteryKind = LotteryKind.COMMENT
-    keyword: str = ""
-    prize: str = ""
-    winners: int = 1
-    countdown: int | None = 60  # seconds from opening to the automatic draw; None: manual
-    exclude_moderated: bool = True  # muted or blocked when the draw runs
-    exclude_staff: bool = True
-    staff: tuple[str, ...] = ()  # user ids of the team's own accounts
-    exclude_past_winners: bool = False  # winners of earlier lotteries of this show
-    auto_start_likes: int | None = None  # like lottery: opens once the room has this many likes
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["kind"] = self.kind.value
-        data["staff"] = list(self.staff)
-        return data
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> LotterySettings:
-        known = {name: data[name] for name in cls.__dataclass_fields__ if name in data}
-        known["kind"] = LotteryKind(known.get("kind", LotteryKind.COMMENT))
-        known["staff"] = tuple(str(s) for s in known.get("staff", ()))
-        return cls(**known)
-
-
-@dataclass(frozen=True, slots=True)
-class LotteryPreset:
-    name: str
-    settings: LotterySettings
-
-
-DEFAULT_PRESETS = (
-    LotteryPreset(
-        "评论抽奖 · 想要", LotterySettings(LotteryKind.COMMENT, "想要", "神秘好礼", 1, 60)
-    ),
-    LotteryPreset("点赞抽奖", LotterySettings(LotteryKind.LIKE, "", "无门槛优惠券", 3, 60)),
-    LotteryPreset(
-        "福袋 · 口令",
-        LotterySettings(LotteryKind.COMMENT, "福袋来啦", "福袋", 5, 180, exclude_past_winners=True),
-    ),
-)
-
-
-@dataclass(frozen=True, slots=True)
-class LotteryPreferences:
-    """What the operator keeps between shows: presets, the staff accounts, the announcement."""
-
-    presets: tuple[LotteryPreset, ...] = DEFAULT_PRESETS
-    staff: tuple[str, ...] = ()
-    announcement: str = DEFAULT_ANNOUNCEMENT
-
-    def to_json(self) -> str:
-        presets = [
-            {"name": p.name, "settings": replace(p.settings, staff=()).to_dict()}
-            for p in self.presets
-        ]
-        data = {"presets": presets, "staff": list(self.staff), "announcement": self.announcement}
-        return json.dumps(data, ensure_ascii=False)
-
-    @classmethod
-    def from_json(cls, text: str) -> LotteryPreferences:
-        data = json.loads(text)
-        presets = tuple(
-            LotteryPreset(str(p["name"]), LotterySettings.from_dict(p["settings"]))
-            for p in data.get("presets", ())
-        )
-        return cls(
-            presets=presets,
-            staff=tuple(str(s) for s in data.get("staff", ())),
-            announcement=str(data.get("announcement") or DEFAULT_ANNOUNCEMENT),
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class Winner:
-    position: int  # 1-based draw order; a re-roll gets the next position
-    user_id: str
-    nickname: str
-    forfeited: bool = False
-
-    @property
-    def name(self) -> str:
-        return self.nickname or self.user_id
-
-
-@dataclass(frozen=True, slots=True)
-class LotteryView:
-    """A consistent copy of one round, safe to read on any thread."""
-
-    number: int
-    settings: LotterySettings
-    state: LotteryState
-    commitment: str  # published when the round opened ("" before)
-    seed: str  # hex, revealed by the draw ("" before)
-    entrants: int
-    eligible: int  # entrants the draw used (0 before the draw)
-    excluded: dict[str, int]  # Exclusion value -> how many the draw left out
-    remaining: float | None  # countdown seconds left; None without a countdown
-    winners: tuple[Winner, ...]  # everyone drawn, in draw order, forfeited ones included
-    can_reroll: bool  # somebody eligible has not been drawn yet
-
-    @property
-    def final_winners(self) -> list[Winner]:
-        return [w for w in self.winners if not w.forfeited]
-
-
-@dataclass(frozen=True, slots=True)
-class AutoStep:
-    """Something ``tick`` did on its own: ``command`` is lottery.open, .close or .draw."""
-
-    command: str
-    number: int
-    job: Job
 
 
 @dataclass(eq=False)
@@ -249,17 +118,17 @@ class LotteryService:
         connector: Connector,
         writer: StorageWriter | None,
         moderation: ModerationService | None,
+        people: People,
         *,
         operator: str,
-        clock: Callable[[], float],
         timer: Callable[[], float] = time.monotonic,
         engine: Engine | None = None,
     ) -> None:
         self._connector = connector
         self._writer = writer
         self._moderation = moderation
-        self.operator = operator
-        self._clock = clock  # show time, for audit entries
+        self._people = people
+        self.operator = operator  # recorded with each round
         self._timer = timer  # seconds, for countdowns
         self._engine = engine
         self._lock = threading.Lock()
@@ -271,31 +140,14 @@ class LotteryService:
             self._loaded.set()
         self._open: _Round | None = None
         self._likes = 0
-        self._nicknames: dict[str, str] = {}  # user id -> latest nickname seen in a comment
         self._past_winners: set[str] = set()
         self.preferences = LotteryPreferences()
 
-    @classmethod
-    def for_session(cls, session: LiveSession) -> LotteryService:
-        """A service on a session's connector, storage and moderation, fed by its live events."""
-        service = cls(
-            session.connector,
-            session.writer,
-            session.moderation,
-            operator=session.operator,
-            clock=session.show.clock,
-            engine=session.engine,
-        )
-        session.show.add_listener(service.on_event)
-        return service
-
     # -- live events (connector thread) --------------------------------------------------------
     def on_event(self, event: Event) -> None:
-        if isinstance(event, Comment):
-            self._nicknames[event.user_id] = event.nickname
-        elif isinstance(event, Like):
+        if isinstance(event, Like):
             self._likes += event.count
-        else:
+        elif not isinstance(event, Comment):
             return
         current = self._open
         if current is None or event.user_id in current.entrants:
@@ -313,7 +165,7 @@ class LotteryService:
                 return None
             return Entrant(event.user_id, event.nickname, event.t, event.id)
         if current.settings.kind is LotteryKind.LIKE:
-            return Entrant(event.user_id, self._nicknames.get(event.user_id, ""), event.t, "like")
+            return Entrant(event.user_id, self._people.nickname(event.user_id), event.t, "like")
         return None
 
     @property
@@ -375,7 +227,7 @@ class LotteryService:
         )
 
     # -- operator actions (each returns the job to run on a worker thread) -----------------------
-    def create(self, settings: LotterySettings) -> Job:
+    def create(self, settings: LotterySettings) -> Plan:
         """A new round, ready to open. A round that never opened is replaced (nothing of it
         was published); one that is open or waiting for its draw must be drawn first."""
         settings = self._validated(settings)
@@ -432,9 +284,15 @@ class LotteryService:
         )
         log.info("lottery %s created (%s)", r.number, settings.kind.value)
         detail = {"number": r.number, **settings.to_dict(), "replaces_draft": draft is not None}
-        return self._job("lottery.create", r, detail)
+        done = said(
+            QT_TRANSLATE_NOOP(
+                "outcomes", "Lottery #{number} is ready: open it when you announce it"
+            ),
+            number=r.number,
+        )
+        return self._plan(r, detail, done)
 
-    def open(self) -> Job:
+    def open(self, *, automatic: bool = False) -> Plan:
         """Open the newest round: the commitment is published before the first entry."""
         with self._lock:
             r = self._round(None)
@@ -465,15 +323,25 @@ class LotteryService:
             "countdown": s.countdown,
             "commitment": r.commitment,
         }
-        return self._job(
-            "lottery.open",
-            r,
-            detail,
-            hook=lambda: self._connector.lottery_opened(s.kind.value, s.keyword),
-            at=r.opened_at,
-        )
+        if automatic:
+            done = said(
+                QT_TRANSLATE_NOOP(
+                    "outcomes", "Lottery #{number} opened by itself: the room reached {likes} likes"
+                ),
+                number=r.number,
+                likes=f"{self._likes:,}",
+            )
+        else:
+            done = said(
+                QT_TRANSLATE_NOOP(
+                    "outcomes", "Lottery #{number} is open: its commitment is published"
+                ),
+                number=r.number,
+            )
+        hook = lambda: self._connector.lottery_opened(s.kind.value, s.keyword)  # noqa: E731
+        return self._plan(r, detail, done, hook=hook, at=r.opened_at)
 
-    def close(self) -> Job:
+    def close(self, *, automatic: bool = False) -> Plan:
         """Stop taking entries; the entrants are frozen for the draw."""
         with self._lock:
             r = self._round(None)
@@ -487,9 +355,20 @@ class LotteryService:
         self._execute(CloseLottery(r.number, utc_now(), entrants))
         log.info("lottery %s closed with %s entrants", r.number, len(entrants))
         detail = {"number": r.number, "prize": r.settings.prize, "entrants": len(entrants)}
-        return self._job("lottery.close", r, detail, hook=self._connector.lottery_closed)
+        if automatic:
+            done = said(
+                QT_TRANSLATE_NOOP("outcomes", "Countdown over: lottery #{number} closed"),
+                number=r.number,
+            )
+        else:
+            done = said(
+                QT_TRANSLATE_NOOP("outcomes", "Lottery #{number} closed: {entrants} entrant(s)"),
+                number=r.number,
+                entrants=len(entrants),
+            )
+        return self._plan(r, detail, done, hook=self._connector.lottery_closed)
 
-    def draw(self) -> Job:
+    def draw(self) -> Plan:
         """Draw the winners of the closed round and reveal its seed."""
         with self._lock:
             r = self._round(None)
@@ -538,9 +417,20 @@ class LotteryService:
             "excluded": dict(Counter(reason.value for reason in r.excluded.values())),
             "winners": [_winner_detail(w) for w in winners],
         }
-        return self._job("lottery.draw", r, detail, at=r.drawn_at)
+        if winners:
+            done = said(
+                QT_TRANSLATE_NOOP("outcomes", "Lottery #{number} drawn: {winners} winner(s)"),
+                number=r.number,
+                winners=len(winners),
+            )
+        else:
+            done = said(
+                QT_TRANSLATE_NOOP("outcomes", "Lottery #{number} drawn: nobody could win"),
+                number=r.number,
+            )
+        return self._plan(r, detail, done, at=r.drawn_at)
 
-    def reroll(self, position: int, number: int | None = None) -> Job:
+    def reroll(self, position: int, number: int | None = None) -> Plan:
         """Winner no. ``position`` did not claim the prize: the next one of the same draw wins."""
         with self._lock:
             r = self._round(number)
@@ -580,23 +470,28 @@ class LotteryService:
             "forfeited": _winner_detail(loser),
             "winner": _winner_detail(winner),
         }
-        return self._job("lottery.reroll", r, detail)
+        done = said(
+            QT_TRANSLATE_NOOP("outcomes", "Re-rolled: {winner} replaces {loser}"),
+            winner=winner.name,
+            loser=loser.name,
+        )
+        return self._plan(r, detail, done)
 
-    def tick(self) -> list[AutoStep]:
-        """Start a like lottery whose threshold was reached; close and draw a round whose
-        countdown ran out. Call it often (the UI does, on its timer) from one thread."""
+    def due(self) -> list[CommandId]:
+        """What the newest round's settings call for now: open a like lottery whose threshold
+        was reached; close and draw a round whose countdown ran out."""
         with self._lock:
             r = self._rounds[-1] if self._rounds else None
-        if r is None:
+            if r is None:
+                return []
+            threshold = r.settings.auto_start_likes
+            likes = self._likes
+            if r.state is LotteryState.READY and threshold is not None and likes >= threshold:
+                return [CommandId.LOTTERY_OPEN]
+            deadline = r.deadline
+            if r.state is LotteryState.OPEN and deadline is not None and self._timer() >= deadline:
+                return [CommandId.LOTTERY_CLOSE, CommandId.LOTTERY_DRAW]
             return []
-        steps: list[AutoStep] = []
-        threshold = r.settings.auto_start_likes
-        if r.state is LotteryState.READY and threshold is not None and self._likes >= threshold:
-            steps.append(AutoStep("lottery.open", r.number, self.open()))
-        if r.state is LotteryState.OPEN and r.deadline is not None and self._timer() >= r.deadline:
-            steps.append(AutoStep("lottery.close", r.number, self.close()))
-            steps.append(AutoStep("lottery.draw", r.number, self.draw()))
-        return steps
 
     # -- loading and preferences -----------------------------------------------------------------
     def load(self) -> LotteryPreferences:
@@ -637,6 +532,24 @@ class LotteryService:
         self._execute(SaveAppState(PREFERENCES_KEY, preferences.to_json()))
 
     # -- proofs ----------------------------------------------------------------------------------
+    def proof_plan(self, path: str, number: int | None = None) -> Plan:
+        """Export the proof of a drawn round (the newest by default) to ``path``."""
+        with self._lock:
+            r = self._round(number)
+            if r.state is not LotteryState.DRAWN:
+                raise OperatorError(
+                    QT_TRANSLATE_NOOP("errors", "Draw the lottery before exporting its proof."),
+                )
+        done = said(QT_TRANSLATE_NOOP("outcomes", "Proof saved and verified: {path}"), path=path)
+        return Plan(
+            r.target,
+            r.settings.prize,
+            done,
+            {"number": r.number, "path": path},
+            Scope.CONSOLE,
+            remote=lambda: self.export_proof(r.number, path),
+        )
+
     def export_proof(self, number: int, path: str | os.PathLike[str]) -> tuple[Proof, str]:
         """Write the proof of a drawn round, built from the database, to ``path``; returns it
         with the verifier's summary (blocking: run it on a worker thread)."""
@@ -734,30 +647,24 @@ class LotteryService:
         if self._writer is not None:
             self._writer.execute(op)
 
-    def _job(
+    def _plan(
         self,
-        command: str,
         r: _Round,
         detail: dict[str, Any],
+        done: Message,
         *,
         hook: Callable[[], None] | None = None,
         at: datetime | None = None,
-    ) -> Job:
-        t = self._clock()
-        at = at or utc_now()
-        target = r.target
-
-        def run() -> Outcome:
+    ) -> Plan:
+        def inform() -> None:
             if hook is not None:
                 try:
                     hook()
                 except Exception:  # platforms have no lottery API: the hook only informs
-                    log.exception("connector lottery hook failed (%s)", command)
-            if self._writer is not None:
-                self._writer.audit(AuditRecord(command, target, "ok", self.operator, t, detail, at))
-            return Outcome(command, target, Scope.CONSOLE)
+                    log.exception("connector lottery hook failed (lottery %s)", r.number)
 
-        return run
+        subject = r.settings.prize
+        return Plan(r.target, subject, done, detail, Scope.CONSOLE, inform, at=at or utc_now())
 
 
 def _winner_detail(winner: Winner) -> dict[str, Any]:
@@ -796,25 +703,3 @@ def proof_from_storage(stored: StoredLottery, show_id: int, show_title: str = ""
         settings=settings,
         names={e.user_id: e.nickname for e in eligible if e.nickname},
     )
-
-
-def announcement_text(template: str, view: LotteryView) -> str:
-    """The winners announcement from the operator's template. Fields: {count}, {prize},
-    {winners} ("1. 小鹿 2. 阿杰"), {number}, {keyword}; other braces are kept as they are."""
-    winners = view.final_winners
-    fields = {
-        "count": len(winners),
-        "prize": view.settings.prize,
-        "winners": " ".join(f"{i}. {w.name}" for i, w in enumerate(winners, start=1)),
-        "number": view.number,
-        "keyword": view.settings.keyword,
-    }
-    try:
-        return template.format_map(_KeepUnknown(fields))
-    except (ValueError, IndexError, AttributeError):  # stray braces: show the text as written
-        return template
-
-
-class _KeepUnknown(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"

@@ -1,26 +1,16 @@
-"""The lottery panel: create a round from a preset, open, close, draw, re-roll, announce, prove.
-
-``LotteryPanel`` only shows a LotteryView; ``LotteryController`` connects it, the lottery
-commands (Ctrl+L, Ctrl+Shift+L, Ctrl+D, Ctrl+Shift+D) and a timer to the LotteryService. The
-timer (4 Hz) lets the service start a like lottery at its threshold and draw at the end of a
-countdown, and refreshes the entrant count and the countdown.
+"""The Lottery dock's widgets: the round's title and state, entrants and countdown tiles,
+the open/close/draw/re-roll buttons, the commitment and seed, the winners and the
+announcement. It shows a LotteryView; ui.controllers.lottery makes the buttons commands.
 """
 
 from __future__ import annotations
 
 import math
-import os
-from collections.abc import Callable
-from dataclasses import replace
-from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QFont, QFontDatabase, QGuiApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDockWidget,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -38,32 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.commands import CommandId
-from console.errors import OperatorError
-from console.lottery_service import (
+from console.lottery.model import (
     MAX_LOTTERIES_PER_SHOW,
-    AutoStep,
     LotteryKind,
-    LotteryService,
-    LotterySettings,
     LotteryState,
     LotteryView,
     Winner,
-    announcement_text,
 )
-from console.messages import Level
-from console.moderation import Job
 from console.timefmt import show_clock
-from ui.actions import ActionRunner
-from ui.dialogs.lottery_create import LotteryCreateDialog
-from ui.errors import describe_error
 from ui.text import arg
-from ui.workers import run_in_worker
 
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
-
-TICK_MS = 250
 _POSITION_ROLE = Qt.ItemDataRole.UserRole
 _FORFEITED_COLOUR = QColor("#8a8a8a")
 
@@ -336,243 +310,3 @@ class LotteryPanel(QWidget):
         for row, winner in enumerate(winners):
             if winner.position == selected and not winner.forfeited:
                 table.selectRow(row)
-
-
-class LotteryController(QObject):
-    def __init__(
-        self,
-        service: LotteryService,
-        panel: LotteryPanel,
-        actions: dict[CommandId, QAction],
-        runner: ActionRunner,
-        window: QWidget,
-        dock: QDockWidget | None = None,
-    ) -> None:
-        super().__init__(window)
-        self.service = service
-        self.panel = panel
-        self.actions = actions
-        self.runner = runner
-        self.window = window
-        self.dock = dock
-        self.proof_dir = Path.home()
-
-        actions[CommandId.LOTTERY_OPEN].triggered.connect(self.open_lottery)
-        actions[CommandId.LOTTERY_CLOSE].triggered.connect(self.close_lottery)
-        actions[CommandId.LOTTERY_DRAW].triggered.connect(self.draw)
-        actions[CommandId.LOTTERY_REROLL].triggered.connect(self.reroll_selected)
-        panel.open_button.setDefaultAction(actions[CommandId.LOTTERY_OPEN])
-        panel.close_button.setDefaultAction(actions[CommandId.LOTTERY_CLOSE])
-        panel.draw_button.setDefaultAction(actions[CommandId.LOTTERY_DRAW])
-        panel.reroll_button.setDefaultAction(actions[CommandId.LOTTERY_REROLL])
-        panel.new_button.clicked.connect(self.create_from_dialog)
-        panel.copy_button.clicked.connect(self.copy_announcement)
-        panel.template_button.toggled.connect(self._on_template_toggled)
-        panel.export_button.clicked.connect(lambda: self.export_proof())
-        panel.winners_table.itemSelectionChanged.connect(self.refresh)
-
-        self._timer = QTimer(self)
-        self._timer.setInterval(TICK_MS)
-        self._timer.timeout.connect(self._on_tick)
-        self._timer.start()
-        run_in_worker(self.service.load, lambda _prefs: self.refresh(), context=self)
-        self.refresh()
-
-    # -- operator actions ------------------------------------------------------------------------
-    def create_from_dialog(self) -> None:
-        dialog = LotteryCreateDialog(self.service.preferences, self.window)
-        accepted = dialog.exec() == LotteryCreateDialog.DialogCode.Accepted
-        if dialog.preferences() != self.service.preferences:
-            self.service.save_preferences(dialog.preferences())
-        if accepted:
-            self.create(dialog.settings())
-
-    def create(self, settings: LotterySettings) -> None:
-        self._act(lambda: self.service.create(settings), self._created_text)
-
-    def open_lottery(self) -> None:
-        self._act(
-            self.service.open,
-            lambda v: arg(self.tr("Lottery #%1 is open: its commitment is published"), v.number),
-        )
-
-    def close_lottery(self) -> None:
-        self._act(
-            self.service.close,
-            lambda v: arg(self.tr("Lottery #%1 closed: %n entrant(s)", "", v.entrants), v.number),
-        )
-
-    def draw(self) -> None:
-        """Draw the winners; an open lottery is closed first."""
-        current = self.service.current()
-        if current is not None and current.state is LotteryState.OPEN:
-            self.close_lottery()
-        self._act(self.service.draw, self._drawn_text)
-
-    def reroll_selected(self) -> None:
-        position = self.panel.selected_position()
-        if position is None:
-            self._report(Level.ERROR, self.tr("Select the winner who did not claim the prize."))
-            return
-        current = self.service.current()
-        loser = current.winners[position - 1].name if current else ""
-        self._act(
-            lambda: self.service.reroll(position),
-            lambda v: arg(self.tr("Re-rolled: %1 replaces %2"), v.winners[-1].name, loser),
-        )
-
-    def announcement(self) -> str:
-        view = self.service.current()
-        if view is None or view.state is not LotteryState.DRAWN:
-            return ""
-        return announcement_text(self.service.preferences.announcement, view)
-
-    def copy_announcement(self) -> None:
-        if self.panel.template_button.isChecked():
-            self.panel.template_button.setChecked(False)
-        text = self.announcement()
-        if not text:
-            self._report(Level.ERROR, self.tr("There are no winners to announce yet."))
-            return
-        QGuiApplication.clipboard().setText(text)
-        self._report(Level.INFO, self.tr("Announcement copied: paste it into the live room"))
-
-    def set_template(self, template: str) -> None:
-        self.service.save_preferences(replace(self.service.preferences, announcement=template))
-        self.refresh()
-
-    def export_proof(self, path: str | os.PathLike[str] | None = None) -> None:
-        """Save the proof of the current lottery (asks where when ``path`` is None)."""
-        view = self.service.current()
-        if view is None or view.state is not LotteryState.DRAWN:
-            self._report(Level.ERROR, self.tr("Draw the lottery before exporting its proof."))
-            return
-        if path is None:
-            suggested = self.proof_dir / f"lottery-{view.number}-proof.json"
-            chosen, _filter = QFileDialog.getSaveFileName(
-                self.window,
-                self.tr("Export lottery proof"),
-                str(suggested),
-                self.tr("Lottery proof (*.json)"),
-            )
-            if not chosen:
-                return
-            path = chosen
-        target = Path(path)
-        self.proof_dir = target.parent
-        number = view.number
-
-        def saved(_result: object) -> None:
-            self._report(Level.INFO, arg(self.tr("Proof saved and verified: %1"), target))
-
-        def failed(error: Exception) -> None:
-            failed_text = QCoreApplication.translate("ActionRunner", "Failed: %1")
-            self._report(Level.ERROR, arg(failed_text, describe_error(error)))
-
-        run_in_worker(
-            lambda: self.service.export_proof(number, target), saved, failed, context=self
-        )
-
-    # -- helpers ---------------------------------------------------------------------------------
-    def _act(self, call: Callable[[], Job], done_text: Callable[[LotteryView], str]) -> None:
-        """Make a service call (the lottery changes at once), then run its job on the runner."""
-        try:
-            job = call()
-        except OperatorError as exc:
-            self._report(Level.ERROR, describe_error(exc))
-            return
-        view = self.service.current()
-        assert view is not None
-        self.runner.run(job, done_text(view))
-        self.refresh()
-
-    def _created_text(self, view: LotteryView) -> str:
-        return arg(self.tr("Lottery #%1 is ready: open it when you announce it"), view.number)
-
-    def _drawn_text(self, view: LotteryView) -> str:
-        if not view.winners:
-            return arg(self.tr("Lottery #%1 drawn: nobody could win"), view.number)
-        winners = len(view.final_winners)
-        return arg(self.tr("Lottery #%1 drawn: %n winner(s)", "", winners), view.number)
-
-    def _on_tick(self) -> None:
-        try:
-            steps = self.service.tick()
-        except OperatorError as exc:
-            self._report(Level.ERROR, describe_error(exc))
-            steps = []
-        for step in steps:
-            self.runner.run(step.job, self._auto_text(step))
-        self.refresh()
-
-    def _auto_text(self, step: AutoStep) -> str:
-        view = self.service.view(step.number)
-        if step.command == "lottery.open":
-            return arg(
-                self.tr("Lottery #%1 opened by itself: the room reached %2 likes"),
-                step.number,
-                f"{self.service.likes_total:,}",
-            )
-        if step.command == "lottery.close":
-            return arg(self.tr("Countdown over: lottery #%1 closed"), step.number)
-        return self._drawn_text(view)
-
-    def _on_template_toggled(self, editing: bool) -> None:
-        edit = self.panel.announcement_edit
-        edit.setReadOnly(not editing)
-        if editing:
-            edit.setPlainText(self.service.preferences.announcement)
-            edit.setFocus()
-            return
-        template = edit.toPlainText().strip()
-        if template and template != self.service.preferences.announcement:
-            self.set_template(template)
-            self._report(Level.INFO, self.tr("Announcement template saved"))
-        self.refresh()
-
-    def refresh(self) -> None:
-        view = self.service.current()
-        self.panel.show_lottery(view, self.service.remaining_lotteries, self.service.likes_total)
-        self.panel.show_announcement(self.announcement())
-        state = view.state if view else None
-        selected = self.panel.selected_position()
-        can_reroll = (
-            view is not None
-            and view.can_reroll
-            and selected is not None
-            and not view.winners[selected - 1].forfeited
-        )
-        self.actions[CommandId.LOTTERY_OPEN].setEnabled(state is LotteryState.READY)
-        self.actions[CommandId.LOTTERY_CLOSE].setEnabled(state is LotteryState.OPEN)
-        self.actions[CommandId.LOTTERY_DRAW].setEnabled(
-            state in (LotteryState.OPEN, LotteryState.CLOSED)
-        )
-        self.actions[CommandId.LOTTERY_REROLL].setEnabled(can_reroll)
-        self.panel.new_button.setEnabled(self.service.loaded)
-        self.panel.export_button.setEnabled(state is LotteryState.DRAWN)
-        self.panel.copy_button.setEnabled(state is LotteryState.DRAWN)
-
-    def _report(self, level: Level, text: str) -> None:
-        self.runner.reported.emit(level, text)
-
-
-def install(window: MainWindow) -> LotteryController:
-    """The lottery dock (right side), its commands and a Lottery menu, on a running session."""
-    service = LotteryService.for_session(window.session)
-    panel = LotteryPanel()
-    dock = QDockWidget(QCoreApplication.translate("LotteryPanel", "Lottery"), window)
-    dock.setObjectName("lotteryDock")
-    dock.setWidget(panel)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    controller = LotteryController(service, panel, window.actions, window.runner, window, dock)
-    menu = window.menuBar().addMenu(QCoreApplication.translate("LotteryPanel", "&Lottery"))
-    for command in (
-        CommandId.LOTTERY_OPEN,
-        CommandId.LOTTERY_CLOSE,
-        CommandId.LOTTERY_DRAW,
-        CommandId.LOTTERY_REROLL,
-    ):
-        menu.addAction(window.actions[command])
-    menu.addSeparator()
-    menu.addAction(dock.toggleViewAction())
-    return controller

@@ -1,0 +1,94 @@
+"""What the console knows of OBS: connection, scenes, audio, sources, outputs and health.
+
+``ObsState`` is an immutable copy, safe to hand to any thread (the UI draws from it, the
+control API reports it). ``ObsLink`` (console.obs.link) replaces it whenever OBS reports
+something or an operator command changes it ahead of OBS's confirmation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from console.obs.health import ObsHealth
+from obs_bridge import ConnectionState, InputState, SceneItem
+
+
+class Phase(Enum):
+    OFF = "off"
+    STARTING = "starting"
+    LIVE = "live"
+    STOPPING = "stopping"
+    RECONNECTING = "reconnecting"  # the stream lost the server; OBS retries
+    PAUSED = "paused"  # a paused recording
+
+
+OUTPUT_STATES = {
+    "OBS_WEBSOCKET_OUTPUT_STARTING": Phase.STARTING,
+    "OBS_WEBSOCKET_OUTPUT_STARTED": Phase.LIVE,
+    "OBS_WEBSOCKET_OUTPUT_STOPPING": Phase.STOPPING,
+    "OBS_WEBSOCKET_OUTPUT_STOPPED": Phase.OFF,
+    "OBS_WEBSOCKET_OUTPUT_RECONNECTING": Phase.RECONNECTING,
+    "OBS_WEBSOCKET_OUTPUT_RECONNECTED": Phase.LIVE,
+    "OBS_WEBSOCKET_OUTPUT_PAUSED": Phase.PAUSED,
+    "OBS_WEBSOCKET_OUTPUT_RESUMED": Phase.LIVE,
+}
+_RUNNING = (Phase.LIVE, Phase.RECONNECTING, Phase.PAUSED)
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """The stream or the recording."""
+
+    phase: Phase = Phase.OFF
+    since: float | None = None  # time.monotonic() when it started, once known
+
+    @property
+    def running(self) -> bool:
+        return self.phase in _RUNNING
+
+    @property
+    def moving(self) -> bool:
+        """Starting or stopping: OBS decides what comes next."""
+        return self.phase in (Phase.STARTING, Phase.STOPPING)
+
+    def elapsed(self, now: float) -> float | None:
+        return None if self.since is None or not self.running else now - self.since
+
+    def with_phase(self, phase: Phase, now: float) -> Output:
+        if phase in _RUNNING:
+            return Output(phase, self.since if self.since is not None else now)
+        return Output(phase, None)
+
+
+@dataclass(frozen=True, slots=True)
+class ObsState:
+    host: str
+    port: int
+    connection: ConnectionState = ConnectionState.DISCONNECTED
+    detail: str = ""  # the supervisor's English sentence about the connection
+    retry_at: float | None = None  # time.monotonic() of the next attempt, while reconnecting
+    scenes: tuple[str, ...] = ()
+    current_scene: str = ""
+    inputs: tuple[InputState, ...] = ()
+    items: tuple[SceneItem, ...] = ()
+    items_scene: str = ""  # the scene ``items`` belong to (trails a scene switch a moment)
+    stream: Output = field(default_factory=Output)
+    record: Output = field(default_factory=Output)
+    health: ObsHealth | None = None
+
+    @property
+    def address(self) -> str:
+        return f"{self.host}:{self.port}"
+
+    @property
+    def connected(self) -> bool:
+        return self.connection is ConnectionState.CONNECTED
+
+    @property
+    def mic(self) -> InputState | None:
+        """The input Ctrl+M toggles: OBS's first input that has audio."""
+        return next((i for i in self.inputs if i.muted is not None), None)
+
+    def output(self, streaming: bool) -> Output:
+        return self.stream if streaming else self.record

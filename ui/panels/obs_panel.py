@@ -1,0 +1,491 @@
+"""The OBS dock's widgets: connection line, scenes, stream and record buttons, the health
+strip, audio inputs and the sources of the current scene.
+
+The panel only draws what it is given (console.obs.state) and reports clicks as signals;
+ui.controllers.obs decides what they mean.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, SignalInstance
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QBoxLayout,
+    QButtonGroup,
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.obs.health import ObsHealth
+from console.obs.state import Output, Phase
+from console.timefmt import show_clock
+from obs_bridge import ConnectionState, InputState, SceneItem
+from ui.text import arg
+
+MAX_SCENE_COLUMNS = 4
+MIN_SCENE_BUTTON_WIDTH = 110
+SIDE_BY_SIDE_WIDTH = 460  # audio and sources side by side from this panel width, else stacked
+
+STATE_COLOURS = {
+    ConnectionState.CONNECTED: "#1d6b2f",
+    ConnectionState.CONNECTING: "#9a5b00",
+    ConnectionState.RECONNECTING: "#9a5b00",
+    ConnectionState.FAILED: "#c0262d",
+    ConnectionState.DISCONNECTED: "#6b6b6b",
+}
+
+
+def _checked_style(fill: str, edge: str, faded: str) -> str:
+    """A checked button filled with ``fill``; ``faded`` while disabled (OBS not connected)."""
+    return (
+        f"QPushButton:checked {{ background: {fill}; color: white; border: 1px solid {edge}; "
+        "border-radius: 3px; }"
+        f"QPushButton:checked:disabled {{ background: {faded}; border-color: {faded}; }}"
+    )
+
+
+LIVE_STYLE = _checked_style("#c0262d", "#8f1c21", "#d9a0a3")  # streaming, recording, muted
+ON_AIR_STYLE = _checked_style("#1f6fd1", "#17539c", "#a3bfe6") + (
+    "QPushButton:checked { font-weight: bold; }"
+)  # the current scene
+WARNING_COLOUR = "#b3261e"
+
+
+def dim(label: QLabel) -> None:
+    """Secondary text (captions, hints) in the theme's subdued colour, light or dark."""
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+
+def _mnemonic_safe(text: str) -> str:
+    """OBS names on buttons: "&" would otherwise turn the next letter into a shortcut."""
+    return text.replace("&", "&&")
+
+
+# -- the widgets ----------------------------------------------------------------------------------
+
+
+class ObsPanel(QWidget):
+    """The OBS dock's content. Signals carry what the operator asked for; nothing is sent to
+    OBS from here."""
+
+    scene_clicked = Signal(str)
+    mute_clicked = Signal(str, bool)  # input name, muted wanted
+    source_clicked = Signal(str, bool)  # source name, visible wanted
+    stream_clicked = Signal()
+    record_clicked = Signal()
+    settings_clicked = Signal()
+    reconnect_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("obsPanel")
+        self._online = False
+        self._offline_reason = ""
+        self.scene_buttons: list[QPushButton] = []
+        self._columns = 0
+        self.mute_buttons: dict[str, QPushButton] = {}
+        self.source_boxes: dict[str, QCheckBox] = {}
+        self._built: dict[str, list[str]] = {}  # the names each list was last built for
+
+        # Connection line: state, what to do about it, settings and reconnect.
+        self.state_dot = QLabel("●", self)
+        self.state_dot.setObjectName("obsStateDot")
+        self.state_label = QLabel(self)
+        self.state_label.setObjectName("obsState")
+        self.state_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.state_label.setWordWrap(True)
+        self.state_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.reconnect_button = QToolButton(self)
+        self.reconnect_button.setObjectName("obsReconnectButton")
+        self.reconnect_button.setText(self.tr("Reconnect"))
+        self.reconnect_button.setToolTip(self.tr("Connect to OBS again now"))
+        self.reconnect_button.clicked.connect(self.reconnect_clicked)
+        self.settings_button = QToolButton(self)
+        self.settings_button.setObjectName("obsSettingsButton")
+        self.settings_button.setText(self.tr("Settings…"))
+        self.settings_button.setToolTip(self.tr("Where OBS runs, and its WebSocket password"))
+        self.settings_button.clicked.connect(self.settings_clicked)
+        self.detail_label = QLabel(self)
+        self.detail_label.setObjectName("obsStateDetail")
+        self.detail_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail_label.setWordWrap(True)
+        dim(self.detail_label)
+        header = QGridLayout()
+        header.setContentsMargins(8, 6, 8, 2)
+        header.setHorizontalSpacing(6)
+        header.addWidget(self.state_dot, 0, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.state_label, 0, 1)
+        header.addWidget(self.reconnect_button, 0, 2, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.settings_button, 0, 3, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.detail_label, 1, 1, 1, 3)
+        header.setColumnStretch(1, 1)
+
+        # What needs OBS: disabled as a whole while it is not connected.
+        self.controls = QWidget(self)
+        self.controls.setObjectName("obsControls")
+
+        self.scenes_box = QGroupBox(self.tr("Scenes"), self.controls)
+        self.scenes_box.setObjectName("obsScenes")
+        self._scene_grid = QGridLayout(self.scenes_box)
+        self._scene_grid.setSpacing(4)
+        self._scene_group = QButtonGroup(self)
+        self._scene_group.setExclusive(True)
+
+        self.audio_box = QGroupBox(self.tr("Audio"), self.controls)
+        self.audio_box.setObjectName("obsAudio")
+        self._audio_layout = QVBoxLayout(self.audio_box)
+        self._audio_layout.setSpacing(4)
+
+        self.sources_box = QGroupBox(self.tr("Sources"), self.controls)
+        self.sources_box.setObjectName("obsSources")
+        self._sources_layout = QVBoxLayout(self.sources_box)
+        self._sources_layout.setSpacing(2)
+
+        self.stream_button = self._output_button("obsStreamButton", self.stream_clicked)
+        self.record_button = self._output_button("obsRecordButton", self.record_clicked)
+        outputs = QHBoxLayout()
+        outputs.setSpacing(6)
+        outputs.addWidget(self.stream_button)
+        outputs.addWidget(self.record_button)
+
+        self.health = QFrame(self.controls)
+        self.health.setObjectName("obsHealth")
+        self.health.setFrameShape(QFrame.Shape.StyledPanel)
+        health_grid = QGridLayout(self.health)
+        health_grid.setContentsMargins(8, 6, 8, 6)
+        health_grid.setHorizontalSpacing(12)
+        health_grid.setVerticalSpacing(0)
+        self.fps_value = self._health_cell(health_grid, 0, 0, "obsFps", self.tr("FPS"))
+        self.cpu_value = self._health_cell(health_grid, 0, 1, "obsCpu", self.tr("CPU"))
+        self.bitrate_value = self._health_cell(health_grid, 0, 2, "obsBitrate", self.tr("Bitrate"))
+        self.skipped_value = self._health_cell(
+            health_grid, 2, 0, "obsSkipped", self.tr("Skipped frames")
+        )
+        self.dropped_value = self._health_cell(
+            health_grid, 2, 1, "obsDropped", self.tr("Dropped frames")
+        )
+        self.congestion_value = self._health_cell(
+            health_grid, 2, 2, "obsCongestion", self.tr("Congestion")
+        )
+        self.skipped_value.setToolTip(
+            self.tr("Frames OBS could not render or encode in time (render lag + encoding lag)")
+        )
+        self.dropped_value.setToolTip(self.tr("Frames dropped because the network was too slow"))
+
+        body = QVBoxLayout(self.controls)
+        body.setContentsMargins(8, 4, 8, 8)
+        body.setSpacing(8)
+        body.addWidget(self.scenes_box)
+        body.addLayout(outputs)
+        body.addWidget(self.health)
+        self._inputs_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._inputs_row.setSpacing(8)
+        self._inputs_row.addWidget(self.audio_box, 1, Qt.AlignmentFlag.AlignTop)
+        self._inputs_row.addWidget(self.sources_box, 1, Qt.AlignmentFlag.AlignTop)
+        body.addLayout(self._inputs_row)
+        body.addStretch(1)
+
+        scroll = QScrollArea(self)
+        scroll.setObjectName("obsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.controls)
+        self._viewport = scroll.viewport()
+        self._viewport.installEventFilter(self)  # the width decides the layout
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(header)
+        layout.addWidget(scroll, 1)
+
+        self.set_health(None, warning=False)
+        self.set_output(self.stream_button, Output(), time.monotonic(), streaming=True)
+        self.set_output(self.record_button, Output(), time.monotonic(), streaming=False)
+        self.set_online(False, "")
+
+    def _output_button(self, name: str, clicked: SignalInstance) -> QPushButton:
+        button = QPushButton(self.controls)
+        button.setObjectName(name)
+        button.setCheckable(True)
+        button.setMinimumHeight(34)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        button.setStyleSheet(LIVE_STYLE + "QPushButton:checked { font-weight: bold; }")
+        button.clicked.connect(clicked)
+        return button
+
+    def _health_cell(
+        self, grid: QGridLayout, row: int, column: int, name: str, caption: str
+    ) -> QLabel:
+        title = QLabel(caption, self.health)
+        dim(title)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 0.85)
+        title.setFont(font)
+        value = QLabel(self.health)
+        value.setObjectName(name)
+        value.setStyleSheet("font-weight: bold;")
+        grid.addWidget(title, row, column)
+        grid.addWidget(value, row + 1, column)
+        grid.setColumnStretch(column, 1)
+        return value
+
+    # -- connection -------------------------------------------------------------------------
+    def set_connection(self, state: ConnectionState, headline: str, hint: str, why: str) -> None:
+        colour = STATE_COLOURS[state]
+        self.state_dot.setStyleSheet(f"color: {colour}; font-size: 14pt;")
+        self.state_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        self.state_label.setText(headline)
+        self.state_label.setToolTip(why)
+        self.detail_label.setText(hint)
+        self.detail_label.setVisible(bool(hint))
+        self.reconnect_button.setVisible(state is not ConnectionState.CONNECTED)
+
+    def set_online(self, online: bool, reason: str) -> None:
+        """Enable what needs OBS; while offline, every control's tooltip says why."""
+        self._online, self._offline_reason = online, reason
+        self.controls.setEnabled(online)
+        for widget in self._tipped():
+            self._apply_tip(widget)
+
+    def _tipped(self) -> list[QWidget]:
+        return [*self.controls.findChildren(QAbstractButton), self.health]
+
+    def _set_tip(self, widget: QWidget, text: str) -> None:
+        widget.setProperty("onlineTip", text)
+        self._apply_tip(widget)
+
+    def _apply_tip(self, widget: QWidget) -> None:
+        online_tip = widget.property("onlineTip") or ""
+        widget.setToolTip(online_tip if self._online else self._offline_reason)
+
+    # -- scenes, audio, sources -------------------------------------------------------------
+    def set_scenes(self, scenes: Sequence[str], current: str, keys: Sequence[str]) -> None:
+        """``keys[i]``: the shortcut of the i-th scene (F1...), "" for none. OBS always has a
+        scene: none means nothing was read from OBS yet, and the OBS content stays hidden."""
+        for box in (self.scenes_box, self.audio_box, self.sources_box):
+            box.setVisible(bool(scenes))
+        if [b.property("sceneName") for b in self.scene_buttons] != list(scenes):
+            for button in self.scene_buttons:
+                self._scene_group.removeButton(button)
+                button.deleteLater()
+            self.scene_buttons = []
+            for name in scenes:
+                button = QPushButton(_mnemonic_safe(name), self.scenes_box)
+                button.setObjectName("obsSceneButton")
+                button.setProperty("sceneName", name)
+                button.setCheckable(True)
+                button.setMinimumHeight(30)
+                # The grid picks its columns to fit the names; a name longer than the whole
+                # panel is cut rather than widening the dock.
+                button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+                button.setStyleSheet(ON_AIR_STYLE)
+                button.clicked.connect(lambda _checked=False, n=name: self.scene_clicked.emit(n))
+                self._scene_group.addButton(button)
+                self.scene_buttons.append(button)
+            self._columns = 0
+            self._lay_out_scenes()
+        for index, button in enumerate(self.scene_buttons):
+            key = keys[index] if index < len(keys) else ""
+            name = button.property("sceneName")
+            self._set_tip(button, arg(self.tr("Switch OBS to scene %1%2"), name, _key_hint(key)))
+        self.set_current_scene(current)
+
+    def _lay_out_scenes(self) -> None:
+        """As many columns as the widest scene name allows (at most MAX_SCENE_COLUMNS)."""
+        available = self._viewport.width() - 40  # the panel's and the group's margins
+        widest = max((b.sizeHint().width() for b in self.scene_buttons), default=0)
+        fit = available // max(widest + self._scene_grid.spacing(), MIN_SCENE_BUTTON_WIDTH)
+        columns = max(1, min(MAX_SCENE_COLUMNS, fit))
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for button in self.scene_buttons:
+            self._scene_grid.removeWidget(button)
+        for index, button in enumerate(self.scene_buttons):
+            self._scene_grid.addWidget(button, index // columns, index % columns)
+        for column in range(MAX_SCENE_COLUMNS):
+            self._scene_grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._viewport and event.type() == QEvent.Type.Resize:
+            self._lay_out_scenes()
+            side_by_side = self._viewport.width() >= SIDE_BY_SIDE_WIDTH
+            self._inputs_row.setDirection(
+                QBoxLayout.Direction.LeftToRight
+                if side_by_side
+                else QBoxLayout.Direction.TopToBottom
+            )
+        return False
+
+    def set_current_scene(self, current: str) -> None:
+        for button in self.scene_buttons:
+            button.setChecked(button.property("sceneName") == current)
+
+    def set_inputs(self, inputs: Sequence[InputState], mic: str | None, mic_key: str) -> None:
+        audio = [i for i in inputs if i.muted is not None]
+        if self._rebuild("audio", [i.name for i in audio]):
+            _clear(self._audio_layout)
+            self.mute_buttons = {}
+            for state in audio:
+                button = QPushButton(self.audio_box)
+                button.setObjectName("obsMuteButton")
+                button.setMinimumHeight(28)
+                button.setProperty("inputName", state.name)
+                button.setCheckable(True)
+                button.setStyleSheet(LIVE_STYLE)
+                button.clicked.connect(
+                    lambda checked, n=state.name: self.mute_clicked.emit(n, checked)
+                )
+                self._audio_layout.addWidget(button)
+                self.mute_buttons[state.name] = button
+            if not audio:
+                self._audio_layout.addWidget(self._note(self.tr("OBS has no audio input.")))
+        for state in audio:
+            button = self.mute_buttons[state.name]
+            muted = bool(state.muted)
+            button.setChecked(muted)
+            shown = arg(self.tr("%1 — muted"), state.name) if muted else state.name
+            button.setText(_mnemonic_safe(shown))
+            key = _key_hint(mic_key) if state.name == mic else ""
+            tip = self.tr("Click to unmute%1") if muted else self.tr("Click to mute%1")
+            self._set_tip(button, arg(tip, key))
+
+    def set_sources(self, scene: str, items: Sequence[SceneItem]) -> None:
+        self.sources_box.setTitle(arg(self.tr("Sources of %1"), scene) if scene else "")
+        if self._rebuild("sources", [i.name for i in items]):
+            _clear(self._sources_layout)
+            self.source_boxes = {}
+            for item in items:
+                box = QCheckBox(_mnemonic_safe(item.name), self.sources_box)
+                box.setObjectName("obsSourceVisible")
+                box.setProperty("sourceName", item.name)
+                # As wide as its label: a click beside it does nothing, so it should not look
+                # like it would.
+                box.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+                box.clicked.connect(
+                    lambda checked, n=item.name: self.source_clicked.emit(n, checked)
+                )
+                self._sources_layout.addWidget(box)
+                self.source_boxes[item.name] = box
+            if not items:
+                self._sources_layout.addWidget(self._note(self.tr("This scene has no sources.")))
+        for item in items:
+            box = self.source_boxes[item.name]
+            box.setChecked(item.visible)
+            self._set_tip(box, self.tr("Shown in the scene when ticked"))
+
+    def _rebuild(self, which: str, names: list[str]) -> bool:
+        """Whether the ``which`` list must be built anew for ``names`` (always the first time,
+        so an empty list gets its note)."""
+        if self._built.get(which) == names:
+            return False
+        self._built[which] = names
+        return True
+
+    def _note(self, text: str) -> QLabel:
+        label = QLabel(text, self.controls)
+        dim(label)
+        return label
+
+    # -- outputs and health -----------------------------------------------------------------
+    def set_output(
+        self, button: QPushButton, output: Output, now: float, *, streaming: bool, key: str = ""
+    ) -> None:
+        elapsed = output.elapsed(now)
+        clock = show_clock(elapsed) if elapsed is not None else ""
+        phase = output.phase
+        if phase is Phase.OFF:
+            text = self.tr("Start streaming") if streaming else self.tr("Start recording")
+        elif phase is Phase.STARTING:
+            text = self.tr("Starting…")
+        elif phase is Phase.STOPPING:
+            text = self.tr("Stopping…")
+        elif phase is Phase.RECONNECTING:
+            text = arg(self.tr("Reconnecting %1"), clock)
+        elif phase is Phase.PAUSED:
+            text = arg(self.tr("Paused %1"), clock)
+        else:
+            text = arg(self.tr("LIVE %1") if streaming else self.tr("REC %1"), clock)
+        button.setText(text.strip())
+        button.setChecked(output.running)
+        button.setProperty("phase", phase.value)
+        if streaming:
+            tip = self.tr("Stop streaming") if output.running else self.tr("Start streaming")
+        else:
+            tip = self.tr("Stop recording") if output.running else self.tr("Start recording")
+        self._set_tip(button, tip + _key_hint(key))
+
+    def set_health(self, health: ObsHealth | None, *, warning: bool) -> None:
+        if health is None:
+            for label in self._health_values():
+                label.setText("—")
+        else:
+            stats, stream = health.stats, health.stream
+            self.fps_value.setText(f"{stats.fps:.1f}")
+            self.cpu_value.setText(f"{stats.cpu:.1f} %")
+            skipped = stats.render_skipped_frames + stats.output_skipped_frames
+            self.skipped_value.setText(_frames(skipped, stats.render_total_frames))
+            if stream.active:
+                self.dropped_value.setText(_frames(stream.skipped_frames, stream.total_frames))
+                self.congestion_value.setText(f"{stream.congestion * 100:.0f} %")
+            else:
+                self.dropped_value.setText("—")
+                self.congestion_value.setText("—")
+            bitrate = health.bitrate_kbps
+            self.bitrate_value.setText("—" if bitrate is None else f"{bitrate:,.0f} kb/s")
+        self.health.setProperty("warning", warning)
+        colour = f"color: {WARNING_COLOUR};" if warning else ""
+        for label in self._health_values():
+            label.setStyleSheet(f"font-weight: bold; {colour}")
+        self.health.setStyleSheet(
+            f"QFrame#obsHealth {{ background: rgba(192, 38, 45, 0.1); "
+            f"border: 1px solid {WARNING_COLOUR}; }}"
+            if warning
+            else ""
+        )
+        self._set_tip(
+            self.health,
+            self.tr("Frames are being dropped or the network is congested") if warning else "",
+        )
+
+    def _health_values(self) -> tuple[QLabel, ...]:
+        return (
+            self.fps_value,
+            self.cpu_value,
+            self.bitrate_value,
+            self.skipped_value,
+            self.dropped_value,
+            self.congestion_value,
+        )
+
+
+def _key_hint(key: str) -> str:
+    return f" ({key})" if key else ""
+
+
+def _frames(count: int, total: int) -> str:
+    share = 100 * count / total if total else 0.0
+    return f"{count:,} ({share:.1f} %)"
+
+
+def _clear(layout: QVBoxLayout) -> None:
+    while (item := layout.takeAt(0)) is not None:
+        widget = item.widget()
+        if widget is not None:
+            widget.deleteLater()
