@@ -16,6 +16,7 @@ lint: bootstrap
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	.venv/bin/lint-imports
+	.venv/bin/mypy
 
 dist: bootstrap
 	.venv/bin/pyinstaller --noconfirm --log-level WARN build.spec

@@ -59,20 +59,20 @@ class LiveSession:
         self.operator = operator or default_operator()
         self.messages = messages or MessageBus()
         self.engine = create_db_engine(db_url)
-        self.writer = StorageWriter(
+        self.writer: StorageWriter = StorageWriter(
             self.engine,
             ShowInfo(connector.name, connector.describe(), title, resumable=connector.resumable),
             on_error=self._storage_failed,
         )
-        self.show = LiveShow(self.writer)
-        self.people = People()
+        self.show: LiveShow = LiveShow(self.writer)
+        self.people: People = People()
         self.show.add_listener(self.people.on_event)
-        self.moderation = ModerationService(
+        self.moderation: ModerationService = ModerationService(
             connector, self.writer, operator=self.operator, clock=self.show.clock
         )
         self.show.classify = self.moderation.classify
-        self.goods = GoodsService(connector, clock=self.show.clock)
-        self.lottery = LotteryService(
+        self.goods: GoodsService = GoodsService(connector, clock=self.show.clock)
+        self.lottery: LotteryService = LotteryService(
             connector,
             self.writer,
             self.moderation,
@@ -81,14 +81,14 @@ class LiveSession:
             engine=self.engine,
         )
         self.show.add_listener(self.lottery.on_event)
-        self.room = (
+        self.room: RoomService | None = (
             RoomService(connector.client, connector.room_id)
             if isinstance(connector, WeChatConnector)
             else None
         )
         self.obs: ObsService | None = None  # connect_obs
-        self.kernel = JobKernel(self.writer, operator=self.operator)
-        self.commands = CommandRouter(self, self.kernel)
+        self.kernel: JobKernel = JobKernel(self.writer, operator=self.operator)
+        self.commands: CommandRouter = CommandRouter(self, self.kernel)
         self.ticker = Ticker()
         self.ticker.add(self._run_due_lottery_steps)
         self._reads = ThreadPoolExecutor(1, thread_name_prefix="room-reads")

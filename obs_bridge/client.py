@@ -167,7 +167,7 @@ class ObsClient:
         return [scene["sceneName"] for scene in scenes]
 
     def current_scene(self) -> str:
-        return self._call(requests.GetCurrentProgramScene())["currentProgramSceneName"]
+        return str(self._call(requests.GetCurrentProgramScene())["currentProgramSceneName"])
 
     def set_scene(self, name: str) -> None:
         self._call(requests.SetCurrentProgramScene(sceneName=name))

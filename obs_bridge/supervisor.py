@@ -182,11 +182,12 @@ class ObsSupervisor:
                 reason = error.message
             else:
                 delay = self._initial_delay
-                reason = self._wait_while_connected()
+                lost = self._wait_while_connected()
                 self._client.disconnect()
-                if reason is None:  # stop(), configure() or reconnect()
+                if lost is None:  # stop(), configure() or reconnect()
                     first_attempt = True
                     continue
+                reason = lost
             self._set_state(
                 ConnectionState.RECONNECTING,
                 f"{reason} Next try in {delay:g} s.",

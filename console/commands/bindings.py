@@ -38,15 +38,11 @@ class Binding:
     why_not: Callable[[LiveSession, Args], OperatorError | None] | None = None
 
 
-def _error(template: str, **fields: object) -> OperatorError:
-    return OperatorError(template, **fields)
-
-
 # -- moderation ---------------------------------------------------------------------------------
 def _comment(session: LiveSession, comment_id: str) -> Any:
     comment = session.people.comment(comment_id)
     if comment is None:
-        raise _error(
+        raise OperatorError(
             QT_TRANSLATE_NOOP(
                 "errors", "Comment {comment} is not among this show's recent comments."
             ),
@@ -95,10 +91,10 @@ def _goods_number(call: Callable[[Any, str], Plan]) -> Callable[[LiveSession, Ar
 def _goods_loaded(session: LiveSession, args: Args) -> OperatorError | None:
     goods = session.goods
     if not goods.loaded:
-        return _error(QT_TRANSLATE_NOOP("errors", "The goods list is not loaded yet."))
+        return OperatorError(QT_TRANSLATE_NOOP("errors", "The goods list is not loaded yet."))
     number = args.get("number")
     if number is not None and number > len(goods.order()):
-        return _error(
+        return OperatorError(
             QT_TRANSLATE_NOOP("errors", "There is no goods no. {number} in the room."),
             number=number,
         )
@@ -146,10 +142,10 @@ def _lottery_in(
     def why_not(session: LiveSession, _args: Args) -> OperatorError | None:
         view = session.lottery.current()
         if view is None:
-            return _error(QT_TRANSLATE_NOOP("errors", "Create a lottery first."))
+            return OperatorError(QT_TRANSLATE_NOOP("errors", "Create a lottery first."))
         if view.state in states:
             return None
-        return _error(_LOTTERY_STATE_TEXT[view.state], number=view.number)
+        return OperatorError(_LOTTERY_STATE_TEXT[view.state], number=view.number)
 
     return why_not
 
@@ -166,10 +162,12 @@ _LOTTERY_STATE_TEXT = {
 
 def _can_create(session: LiveSession, _args: Args) -> OperatorError | None:
     if not session.lottery.loaded:
-        return _error(QT_TRANSLATE_NOOP("errors", "The lotteries of this show are still loading."))
+        return OperatorError(
+            QT_TRANSLATE_NOOP("errors", "The lotteries of this show are still loading.")
+        )
     view = session.lottery.current()
     if view is not None and view.state in (LotteryState.OPEN, LotteryState.CLOSED):
-        return _error(
+        return OperatorError(
             QT_TRANSLATE_NOOP("errors", "Lottery #{number} is still running: draw it first."),
             number=view.number,
         )
@@ -182,7 +180,7 @@ def _can_reroll(session: LiveSession, args: Args) -> OperatorError | None:
         return why
     view = session.lottery.current()
     if view is not None and not view.can_reroll:
-        return _error(
+        return OperatorError(
             QT_TRANSLATE_NOOP(
                 "errors", "Everyone who entered has been drawn: nobody is left to re-roll."
             )
@@ -200,7 +198,7 @@ def _draw_steps(session: LiveSession, _args: Args) -> list[Step]:
 # -- OBS ----------------------------------------------------------------------------------------
 def _obs(session: LiveSession) -> ObsService:
     if session.obs is None:
-        raise _error(OBS_OFF)
+        raise OperatorError(OBS_OFF)
     return session.obs
 
 
@@ -211,7 +209,7 @@ def _scene(session: LiveSession, args: Args, _entry: Entry) -> Plan:
     obs = _obs(session)
     name, number = args["name"], args["number"]
     if (name is None) == (number is None):
-        raise _error(QT_TRANSLATE_NOOP("errors", "Name the scene, or give its number."))
+        raise OperatorError(QT_TRANSLATE_NOOP("errors", "Name the scene, or give its number."))
     return obs.switch_scene(name if name is not None else obs.scene_named(number))
 
 
@@ -221,21 +219,23 @@ def _scene_exists(session: LiveSession, args: Args) -> OperatorError | None:
     if number is None or obs is None or not obs.state.connected:
         return None
     if number > len(obs.state.scenes):
-        return _error(QT_TRANSLATE_NOOP("errors", "OBS has no scene no. {number}."), number=number)
+        return OperatorError(
+            QT_TRANSLATE_NOOP("errors", "OBS has no scene no. {number}."), number=number
+        )
     return None
 
 
 def _mic(session: LiveSession, _args: Args) -> OperatorError | None:
     obs = session.obs
     if obs is not None and obs.state.connected and obs.state.mic is None:
-        return _error(QT_TRANSLATE_NOOP("errors", "OBS has no audio input."))
+        return OperatorError(QT_TRANSLATE_NOOP("errors", "OBS has no audio input."))
     return None
 
 
 def _mic_steps(session: LiveSession, _args: Args) -> list[Step]:
     mic = _obs(session).state.mic
     if mic is None:
-        raise _error(QT_TRANSLATE_NOOP("errors", "OBS has no audio input."))
+        raise OperatorError(QT_TRANSLATE_NOOP("errors", "OBS has no audio input."))
     return [(C.OBS_INPUT_MUTE, {"input": mic.name, "muted": not mic.muted})]
 
 
@@ -266,7 +266,7 @@ def _stream_target(session: LiveSession, args: Args, _entry: Entry) -> Plan:
         return obs.use_push_url(args["push_url"])
     room = session.room
     if room is None:
-        raise _error(
+        raise OperatorError(
             QT_TRANSLATE_NOOP(
                 "errors", "Give a push address: this console has no WeChat room to read it from."
             )
@@ -279,7 +279,7 @@ def _stream_target(session: LiveSession, args: Args, _entry: Entry) -> Plan:
 # -- room ---------------------------------------------------------------------------------------
 def _room(session: LiveSession) -> RoomService:
     if session.room is None:
-        raise _error(ROOM_API_MISSING)
+        raise OperatorError(ROOM_API_MISSING)
     return session.room
 
 

@@ -33,6 +33,17 @@ class Entry(StrEnum):
     AUTO = "auto"  # the console itself: a lottery countdown ran out, a like threshold was met
 
 
+ENTRY_TITLES = {
+    Entry.MENU: QT_TRANSLATE_NOOP("entries", "Menu"),
+    Entry.SHORTCUT: QT_TRANSLATE_NOOP("entries", "Shortcut"),
+    Entry.BUTTON: QT_TRANSLATE_NOOP("entries", "Button"),
+    Entry.CONTROL_API: QT_TRANSLATE_NOOP("entries", "Control API"),
+    Entry.RUNDOWN: QT_TRANSLATE_NOOP("entries", "Rundown"),
+    Entry.DESK: QT_TRANSLATE_NOOP("entries", "Other desk"),
+    Entry.AUTO: QT_TRANSLATE_NOOP("entries", "Automatic"),
+}
+
+
 class Confirm(StrEnum):
     """When a command must be confirmed before it runs (it cannot be undone)."""
 

@@ -259,7 +259,8 @@ def _json_copy(name: str, value: object) -> dict[str, Any]:
         text.encode("utf-8")
     except (TypeError, ValueError) as exc:
         raise ProofFormatError(f"{name} cannot be stored as JSON: {exc}") from None
-    return json.loads(text)
+    copy: dict[str, Any] = json.loads(text)
+    return copy
 
 
 def _names_copy(value: object) -> dict[str, str]:

@@ -108,8 +108,8 @@ class DemoAudience:
         self._comment_seq = 0
         self._burst_left = 0
         self._burst_size = 0
-        self._kinds = [kind for kind, _ in script.COMMENT_KINDS]
-        self._kind_weights = [weight for _, weight in script.COMMENT_KINDS]
+        self._kinds: list[tuple[str, ...]] = [kind for kind, _ in script.COMMENT_KINDS]
+        self._kind_weights: list[float] = [weight for _, weight in script.COMMENT_KINDS]
         self._stimuli: list[Stimulus] = []
         self._stimuli_lock = threading.Lock()
         self._active: list[tuple[Stimulus, float]] = []

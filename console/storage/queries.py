@@ -25,7 +25,7 @@ from console.storage.models import (
 )
 from console.textmatch import normalize
 
-_EVENT_MODELS = {
+_EVENT_MODELS: dict[str, type[CommentRecord | LikeRecord | ViewerSample | RoomStatusRecord]] = {
     "comment": CommentRecord,
     "like": LikeRecord,
     "viewers": ViewerSample,

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, Table, func, insert, select, update
 from sqlalchemy.dialects import mysql, postgresql, sqlite
@@ -82,6 +82,9 @@ class AuditRecord:
     at: datetime = field(default_factory=utc_now)
     entry: str = ""  # console.commands.Entry: menu, shortcut, button, control_api, …
     subject: str = ""  # what it was done to, for people (a nickname rather than a user id)
+
+
+_SHOWS = cast(Table, Show.__table__)
 
 
 def _row(event: Event, moderation: str, show_id: int) -> dict[str, Any]:
@@ -323,7 +326,7 @@ class StorageWriter:
                 )
                 conn.execute(stmt, params)
             if audits:
-                conn.execute(insert(AuditEntry.__table__), audits)
+                conn.execute(insert(AuditEntry), audits)
             for op in ops:
                 op.apply(conn, show_id)
         for kind, params in rows.items():
@@ -349,7 +352,7 @@ class StorageWriter:
     def _open_show(self) -> int:
         """Continue this connector's show if a crash left it open; else close any open show
         and start a new one."""
-        shows = Show.__table__
+        shows = _SHOWS
         with self._engine.begin() as conn:
             open_show = conn.execute(
                 select(shows.c.id, shows.c.connector)
@@ -375,7 +378,9 @@ class StorageWriter:
                     started_at=utc_now(),
                 )
             )
-        show_id = result.inserted_primary_key[0]
+        primary_key = result.inserted_primary_key
+        assert primary_key is not None
+        show_id = primary_key[0]
         log.info("show %s opened (%s)", show_id, self._info.connector)
         return int(show_id)
 
@@ -383,9 +388,7 @@ class StorageWriter:
         try:
             with self._engine.begin() as conn:
                 conn.execute(
-                    update(Show.__table__)
-                    .where(Show.__table__.c.id == self._show_id)
-                    .values(ended_at=utc_now())
+                    update(Show).where(Show.id == self._show_id).values(ended_at=utc_now())
                 )
             log.info("show %s closed", self._show_id)
         except Exception as exc:

@@ -325,10 +325,10 @@ def test_the_audit_log_panel_lists_actions_newest_first(make_window, qtbot) -> N
     qtbot.waitUntil(lambda: len(audit_rows(window)) == 2)
     mute, delete = audit_rows(window)
     operator = window.session.operator
-    assert delete[1:] == [operator, "删除评论", "广告号：加我领券", "完成"]
-    assert mute[1:4] == [operator, "禁言用户", "阿杰"]
-    assert mute[4].startswith("仅本地")
+    assert delete[1:] == [operator, "按钮", "删除评论", "广告号：加我领券", "完成"]
+    assert mute[1:5] == [operator, "按钮", "禁言用户", "阿杰"]
+    assert mute[5].startswith("仅本地")
     assert re.fullmatch(r"\d\d:\d\d", delete[0])  # show time of the action
     model = window.audit_panel.model
-    assert model.index(0, 4).data(Qt.ItemDataRole.ForegroundRole) is not None  # amber
-    assert model.index(1, 4).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert model.index(0, 5).data(Qt.ItemDataRole.ForegroundRole) is not None  # amber
+    assert model.index(1, 5).data(Qt.ItemDataRole.ForegroundRole) is None

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 
 from console.audit import action_title as english_title
 from console.audit import subject
+from console.commands.spec import ENTRY_TITLES, Entry
 from console.i18n import QT_TRANSLATE_NOOP
 from console.storage.writer import AuditRecord
 from console.timefmt import show_clock
@@ -31,6 +32,12 @@ DEFAULT_CAPACITY = 2000
 def action_title(action: str) -> str:
     title = english_title(action)
     return QCoreApplication.translate("commands", title) if title else action
+
+
+def entry_title(entry: str) -> str:
+    """The door a command came through, for people ("—" for entries recorded before)."""
+    title = ENTRY_TITLES.get(Entry(entry)) if entry in Entry._value2member_map_ else None
+    return QCoreApplication.translate("entries", title) if title else "—"
 
 
 def result_text(record: AuditRecord) -> str:
@@ -53,11 +60,13 @@ class AuditTableModel(QAbstractTableModel):
     HEADERS = (
         QT_TRANSLATE_NOOP("AuditPanel", "Time"),
         QT_TRANSLATE_NOOP("AuditPanel", "Operator"),
+        QT_TRANSLATE_NOOP("AuditPanel", "Via"),
         QT_TRANSLATE_NOOP("AuditPanel", "Action"),
         QT_TRANSLATE_NOOP("AuditPanel", "Subject"),
         QT_TRANSLATE_NOOP("AuditPanel", "Result"),
     )
-    WIDTHS = (70, 90, 110, 260, 120)
+    WIDTHS = (70, 90, 80, 110, 260, 120)
+    SUBJECT = 4
 
     def __init__(self, capacity: int = DEFAULT_CAPACITY, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -93,8 +102,9 @@ class AuditTableModel(QAbstractTableModel):
                 (
                     when(r),
                     r.operator,
+                    entry_title(r.entry),
                     action_title(r.action),
-                    subject(r.target, r.detail),
+                    r.subject or subject(r.target, r.detail),
                     result_text(r),
                 ),
             )
@@ -131,7 +141,7 @@ class AuditPanel(QWidget):
         # every insert.
         for column, width in enumerate(AuditTableModel.WIDTHS):
             header.resizeSection(column, width)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(AuditTableModel.SUBJECT, QHeaderView.ResizeMode.Stretch)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
