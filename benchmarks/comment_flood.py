@@ -33,6 +33,7 @@ from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication
 
+from console.commands import CommandId
 from console.platforms.demo import DemoConnector, DemoSettings, export_show
 from console.platforms.replay import ReplayConnector
 from console.session import LiveSession
@@ -130,7 +131,8 @@ def main() -> None:
             return
         comment = model.comment_at(model.rowCount() - 1)
         pending.append((clock.nsecsElapsed(), comment.id))
-        window.moderation.delete(comment)  # what the row's delete button calls
+        # What the row's delete button runs.
+        window.runner.run(CommandId.COMMENT_DELETE, {"comment_id": comment.id})
 
     session.start()
     rss_start = rss_mb()

@@ -247,37 +247,58 @@ _LOTTERY_SPECS = (
     ),
 )
 
+
+def _obs(
+    command: C,
+    title: str,
+    key: str = "",
+    args: tuple[Arg, ...] = (),
+    *,
+    confirm: Confirm = Confirm.NEVER,
+    preset: tuple[tuple[str, int], ...] = (),
+) -> CommandSpec:
+    """An OBS command: it needs a connected OBS and runs on OBS's own lane."""
+    family = C.OBS_SCENE if preset else None
+    return CommandSpec(
+        command,
+        title,
+        key,
+        args,
+        Need.OBS,
+        confirm=confirm,
+        lane=Lane.OBS,
+        family=family,
+        preset=preset,
+    )
+
+
+_SCENE_NUMBER = Arg(
+    "number", ArgKind.INTEGER, "the scene's place in OBS's list (1 = first)", False, None, minimum=1
+)
+_PUSH_URL = Arg(
+    "push_url",
+    ArgKind.TEXT,
+    "rtmp://host/app/stream-key; default: the WeChat room's push address",
+    False,
+    None,
+)
+
 _OBS_SPECS = (
-    CommandSpec(
+    _obs(
         C.OBS_SCENE,
         QT_TRANSLATE_NOOP("commands", "Switch scene"),
-        args=(
-            Arg("name", ArgKind.TEXT, "the scene's name", False, None),
-            Arg(
-                "number",
-                ArgKind.INTEGER,
-                "the scene's place in OBS's list (1 = first)",
-                False,
-                None,
-                minimum=1,
-            ),
-        ),
-        needs=Need.OBS,
-        lane=Lane.OBS,
+        args=(Arg("name", ArgKind.TEXT, "the scene's name", False, None), _SCENE_NUMBER),
     ),
     *(
-        CommandSpec(
+        _obs(
             preset,
             QT_TRANSLATE_NOOP("commands", "Switch to scene %n"),
             f"F{n}",
-            needs=Need.OBS,
-            lane=Lane.OBS,
-            family=C.OBS_SCENE,
             preset=(("number", n),),
         )
         for n, preset in enumerate(SCENE_PRESETS, 1)
     ),
-    CommandSpec(
+    _obs(
         C.OBS_SOURCE_VISIBLE,
         QT_TRANSLATE_NOOP("commands", "Show/hide source"),
         args=(
@@ -285,80 +306,42 @@ _OBS_SPECS = (
             Arg("visible", ArgKind.BOOLEAN, "show (true) or hide (false)"),
             Arg("scene", ArgKind.TEXT, "the scene; default: the current one", False, None),
         ),
-        needs=Need.OBS,
-        lane=Lane.OBS,
     ),
-    CommandSpec(
+    _obs(
         C.OBS_INPUT_MUTE,
         QT_TRANSLATE_NOOP("commands", "Mute/unmute audio"),
         args=(
             Arg("input", ArgKind.TEXT, "the audio input's name"),
             Arg("muted", ArgKind.BOOLEAN, "mute (true) or unmute (false)"),
         ),
-        needs=Need.OBS,
-        lane=Lane.OBS,
     ),
-    CommandSpec(
-        C.OBS_MIC_TOGGLE,
-        QT_TRANSLATE_NOOP("commands", "Mute/unmute microphone"),
-        "Ctrl+M",
-        needs=Need.OBS,
-        lane=Lane.OBS,
-    ),
-    CommandSpec(
-        C.OBS_STREAM_START,
-        QT_TRANSLATE_NOOP("commands", "Start streaming"),
-        needs=Need.OBS,
-        lane=Lane.OBS,
-    ),
-    CommandSpec(
+    _obs(C.OBS_MIC_TOGGLE, QT_TRANSLATE_NOOP("commands", "Mute/unmute microphone"), "Ctrl+M"),
+    _obs(C.OBS_STREAM_START, QT_TRANSLATE_NOOP("commands", "Start streaming")),
+    _obs(
         C.OBS_STREAM_STOP,
         QT_TRANSLATE_NOOP("commands", "Stop streaming"),
-        needs=Need.OBS,
-        lane=Lane.OBS,
         confirm=Confirm.ALWAYS,
     ),
-    CommandSpec(
+    _obs(
         C.OBS_STREAM_TOGGLE,
         QT_TRANSLATE_NOOP("commands", "Start/stop streaming"),
         "Ctrl+Shift+S",
-        needs=Need.OBS,
-        lane=Lane.OBS,
     ),
-    CommandSpec(
-        C.OBS_RECORD_START,
-        QT_TRANSLATE_NOOP("commands", "Start recording"),
-        needs=Need.OBS,
-        lane=Lane.OBS,
-    ),
-    CommandSpec(
+    _obs(C.OBS_RECORD_START, QT_TRANSLATE_NOOP("commands", "Start recording")),
+    _obs(
         C.OBS_RECORD_STOP,
         QT_TRANSLATE_NOOP("commands", "Stop recording"),
-        needs=Need.OBS,
-        lane=Lane.OBS,
         confirm=Confirm.ALWAYS,
     ),
-    CommandSpec(
+    _obs(
         C.OBS_RECORD_TOGGLE,
         QT_TRANSLATE_NOOP("commands", "Start/stop recording"),
         "Ctrl+Shift+R",
-        needs=Need.OBS,
-        lane=Lane.OBS,
     ),
-    CommandSpec(
+    _obs(
         C.OBS_STREAM_TARGET,
         QT_TRANSLATE_NOOP("commands", "Stream to the room's push address"),
-        args=(
-            Arg(
-                "push_url",
-                ArgKind.TEXT,
-                "rtmp://host/app/stream-key; default: the WeChat room's push address",
-                False,
-                None,
-            ),
-        ),
-        needs=Need.OBS,
-        lane=Lane.OBS,
+        args=(_PUSH_URL,),
     ),
 )
 

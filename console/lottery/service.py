@@ -314,15 +314,7 @@ class LotteryService:
         self._execute(OpenLottery(r.number, r.commitment, r.opened_at))
         log.info("lottery %s open, commitment %s", r.number, r.commitment)
         s = r.settings
-        detail = {
-            "number": r.number,
-            "kind": s.kind.value,
-            "keyword": s.keyword,
-            "prize": s.prize,
-            "count": s.winners,
-            "countdown": s.countdown,
-            "commitment": r.commitment,
-        }
+        detail = {**_round_detail(r), "countdown": s.countdown}
         if automatic:
             done = said(
                 QT_TRANSLATE_NOOP(
@@ -403,14 +395,8 @@ class LotteryService:
             )
         )
         log.info("lottery %s drawn: %s of %s eligible", r.number, len(winners), len(r.eligible))
-        s = r.settings
         detail = {
-            "number": r.number,
-            "kind": s.kind.value,
-            "keyword": s.keyword,
-            "prize": s.prize,
-            "count": s.winners,
-            "commitment": r.commitment,
+            **_round_detail(r),
             "seed": r.seed.hex(),
             "entrants": len(r.entrants),
             "eligible": len(r.eligible),
@@ -665,6 +651,19 @@ class LotteryService:
 
         subject = r.settings.prize
         return Plan(r.target, subject, done, detail, Scope.CONSOLE, inform, at=at or utc_now())
+
+
+def _round_detail(r: _Round) -> dict[str, Any]:
+    """What the audit entries of opening and drawing a round both say about it."""
+    s = r.settings
+    return {
+        "number": r.number,
+        "kind": s.kind.value,
+        "keyword": s.keyword,
+        "prize": s.prize,
+        "count": s.winners,
+        "commitment": r.commitment,
+    }
 
 
 def _winner_detail(winner: Winner) -> dict[str, Any]:
