@@ -6,15 +6,15 @@ one JSON object per event with ``t`` (seconds since the show started, 0..48 h) a
 =========  ==========================================================
 type       fields
 =========  ==========================================================
-comment    id (str), user_id (str), nickname (str), text (str)
+comment    id (str), user_id (str), nickname (str, null or absent), text (str)
 like       user_id (str), count (int >= 1)
 viewers    online (int >= 0), total (int >= 0)
 room       status (one of ROOM_STATUSES)
 =========  ==========================================================
 
-Unknown extra fields are ignored. Comment text longer than MAX_TEXT_CHARS is
-truncated (never dropped); control characters and line breaks become spaces,
-because a comment is always shown as one line of plain text.
+Unknown extra fields are ignored. A comment without a nickname shows its user id. Comment
+text longer than MAX_TEXT_CHARS is truncated (never dropped); control characters and line
+breaks become spaces, because a comment is always shown as one line of plain text.
 """
 
 from __future__ import annotations
@@ -156,7 +156,12 @@ def parse_event(obj: Any) -> Event:
     if kind == "comment":
         event_id = _string(obj, "id", limit=MAX_ID_CHARS)
         user_id = _string(obj, "user_id", limit=MAX_ID_CHARS)
-        nickname = _string(obj, "nickname", limit=MAX_NICKNAME_CHARS, required=False)
+        # A missing or null nickname means "no nickname": the user id stands in for it.
+        nickname = (
+            _string(obj, "nickname", limit=MAX_NICKNAME_CHARS, required=False)
+            if obj.get("nickname") is not None
+            else ""
+        )
         text = _string(obj, "text", limit=MAX_TEXT_CHARS, required=False)
         if not text:
             raise EventError(RejectReason.EMPTY_TEXT, "comment text is empty")

@@ -26,7 +26,7 @@ from console.i18n import QT_TRANSLATE_NOOP
 from console.metrics import ShowMetrics
 from console.moderation import RULES_KEY, KeywordRules
 from console.storage.models import AuditEntry, CommentRecord, LikeRecord, Show, ViewerSample
-from console.storage.queries import load_app_state
+from console.storage.queries import load_app_state, load_lottery
 from console.textmatch import KeywordMatcher, normalize
 from console.timefmt import show_clock
 
@@ -242,7 +242,7 @@ def build_report(engine: Engine, show_id: int) -> ShowReport:
         if entry.action == "goods.push":
             report.pushes.append(_push_effect(metrics, entry.t, detail, entry.target))
         elif entry.action == "lottery.draw":
-            report.lotteries.append(_lottery(entry.t, detail))
+            report.lotteries.append(_lottery(engine, show_id, entry.t, detail))
     return report
 
 
@@ -261,22 +261,42 @@ def _push_effect(metrics: ShowMetrics, t: float, detail: dict[str, Any], target:
     )
 
 
-def _lottery(t: float, detail: dict[str, Any]) -> LotteryResult:
-    winners = detail.get("winners") or []
-    names = tuple(
-        str(w.get("nickname") or w.get("user_id")) if isinstance(w, dict) else str(w)
-        for w in winners
-    )
+def _lottery(engine: Engine, show_id: int, t: float, detail: dict[str, Any]) -> LotteryResult:
+    """A drawn lottery as it ended: the winners the database holds, re-rolls applied (the
+    audit entry of the draw names the first draw only), each by nickname where one is known."""
     entrants = detail.get("entrants", detail.get("entrant_count", 0))
     if isinstance(entrants, list):
         entrants = len(entrants)
+    number = detail.get("number")
+    stored = load_lottery(engine, show_id, number) if isinstance(number, int) else None
+    if stored is not None:
+        final = [(w.user_id, w.nickname) for w in stored.winners if not w.forfeited]
+    else:  # a show recorded before the lottery tables
+        final = [
+            (str(w.get("user_id")), str(w.get("nickname") or ""))
+            for w in detail.get("winners") or []
+            if isinstance(w, dict)
+        ]
     return LotteryResult(
         t=t,
         prize=str(detail.get("prize") or ""),
         kind=str(detail.get("kind") or ""),
         entrants=int(entrants or 0),
-        winners=names,
+        winners=tuple(nickname or _nickname(engine, show_id, user) for user, nickname in final),
     )
+
+
+def _nickname(engine: Engine, show_id: int, user_id: str) -> str:
+    """The user's latest nickname in the show's comments; the id when they never commented."""
+    stmt = (
+        select(CommentRecord.nickname)
+        .where(CommentRecord.show_id == show_id, CommentRecord.user_id == user_id)
+        .where(CommentRecord.nickname != "")
+        .order_by(CommentRecord.t.desc())
+        .limit(1)
+    )
+    with engine.connect() as conn:
+        return conn.execute(stmt).scalar_one_or_none() or user_id
 
 
 # -- CSV ----------------------------------------------------------------------------------------

@@ -95,6 +95,7 @@ class LiveSession:
         if self.room is not None:
             self.ticker.add(self._poll_rooms)
         self.control: ControlServer | None = None  # serve_control_api
+        self.ready = threading.Event()  # the database is open and the source started
         self._quit_listeners: list[Callable[[], None]] = []
         self.show_ended = False
         # Every audit entry, for the UI to drain (dashboard markers); bounded like the feed.
@@ -200,6 +201,7 @@ class LiveSession:
                 self.messages.report(exc)
         if self.goods.supports_goods:
             self.commands.submit(CommandId.GOODS_REFRESH, {}, Entry.AUTO)
+        self.ready.set()
 
     def stop(self, timeout: float = 15.0) -> bool:
         """Stop the source, then commit everything received; True when all of it is stored."""

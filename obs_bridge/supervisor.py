@@ -15,6 +15,7 @@ Listeners (all called one at a time, in order, on the "obs-supervisor" thread; t
 from __future__ import annotations
 
 import enum
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -80,6 +81,7 @@ class ObsSupervisor:
         self._state = ConnectionState.DISCONNECTED
         self._detail = "Not connected to OBS."
         self._retry_at: float | None = None  # time.monotonic() of the next attempt, while waiting
+        self._retrying = False  # "reconnecting" was logged and the connection is not back yet
         self._out = CallbackDispatcher("obs-supervisor")
         self._state_listeners: list[StateListener] = []
         self._snapshot_listeners: list[SnapshotListener] = []
@@ -241,10 +243,22 @@ class ObsSupervisor:
             self._state, self._detail = state, detail
         if not changed:
             return
-        if state in (ConnectionState.RECONNECTING, ConnectionState.FAILED):
+        # Without OBS the loop goes through "reconnecting" again and again, for hours: that is
+        # said once, until the connection comes back; each further attempt only in debug.
+        if state is ConnectionState.RECONNECTING:
+            log.log(
+                logging.DEBUG if self._retrying else logging.WARNING,
+                "OBS %s: %s",
+                state.value,
+                detail,
+            )
+            self._retrying = True
+        elif state is ConnectionState.FAILED:
             log.warning("OBS %s: %s", state.value, detail)
         else:
             log.info("OBS %s: %s", state.value, detail)
+            if state is not ConnectionState.CONNECTING:
+                self._retrying = False
         self._out.post(call_each, self._state_listeners, state, detail)
 
     # --- from the client's dispatcher thread ---------------------------------------------

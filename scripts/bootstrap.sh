@@ -5,11 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Qt offscreen/xcb runtime libraries, a CJK font and an emoji font (both render as boxes without).
+# Qt offscreen/xcb runtime libraries, a CJK font and an emoji font (both render as boxes without),
+# and binutils: PyInstaller (make dist, make selftest) reads the libraries with objdump.
 DEBS=(libegl1 libgl1 libfontconfig1 libfreetype6 libxkbcommon0 libxkbcommon-x11-0 libglib2.0-0
       libdbus-1-3 libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
       libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-xfixes0
-      fonts-noto-cjk fonts-noto-color-emoji)
+      fonts-noto-cjk fonts-noto-color-emoji binutils)
 
 log() { printf 'bootstrap: %s\n' "$*" >&2; }
 

@@ -381,6 +381,7 @@ class LotteryService:
             r.excluded = self._exclusions(r)
             r.eligible = tuple(u for u in r.entrants if u not in r.excluded)
             r.drawn = draw(r.eligible, r.settings.winners, r.seed)
+            self._name_winners(r)
             r.drawn_at = utc_now()
             r.state = LotteryState.DRAWN
             self._past_winners.update(r.drawn)
@@ -440,6 +441,7 @@ class LotteryService:
                 )
             # draw() of one more is the same permutation one step further (console.lottery).
             r.drawn = draw(r.eligible, len(r.drawn) + 1, r.seed)
+            self._name_winners(r)
             r.forfeited.add(loser.user_id)
             self._past_winners.discard(loser.user_id)
             self._past_winners.add(r.drawn[-1])
@@ -610,6 +612,14 @@ class LotteryService:
             staff=_distinct(s.strip() for s in settings.staff),
             auto_start_likes=threshold,
         )
+
+    def _name_winners(self, r: _Round) -> None:
+        """A like lottery's entrant may have liked before ever commenting: by the draw the show
+        may know their nickname, and the announcement and the review should use it."""
+        for user_id in r.drawn:
+            entrant = r.entrants[user_id]
+            if not entrant.nickname:
+                r.entrants[user_id] = replace(entrant, nickname=self._people.nickname(user_id))
 
     def _exclusions(self, r: _Round) -> dict[str, Exclusion]:
         """Entrants the draw leaves out, by the round's settings, as things stand now."""

@@ -61,7 +61,7 @@ def create_connector(options: ConnectorOptions) -> Connector:
             raise ConnectorError("the replay connector needs a file (--replay FILE)")
         try:
             return ReplayConnector(options.replay_path, speed=options.speed)
-        except FileNotFoundError as exc:
+        except (FileNotFoundError, ValueError) as exc:  # missing, or not a text we read
             raise ConnectorError(str(exc)) from None
     if options.name == "relay":
         return _relay(options)

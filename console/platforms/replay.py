@@ -1,11 +1,15 @@
 """The replay connector: plays a JSONL file of events (console.events schema) at a chosen speed.
 
-Bad lines (invalid JSON or UTF-8, wrong types, unknown type, missing fields) are reported to
-the sink with their reason and skipped; they never stop the replay. Blank lines are ignored.
+The file is UTF-8 (a byte-order mark is allowed) or UTF-16 with its byte-order mark, as
+Windows editors save "Unicode" text; anything else is refused when the connector is made, with
+one sentence that says so. Bad lines (invalid JSON or UTF-8, wrong types, unknown type, missing
+fields) are reported to the sink with their reason and skipped; they never stop the replay.
+Blank lines are ignored.
 """
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -24,23 +28,61 @@ class ReplayConnector(PacedConnector):
         self.path = Path(path)
         if not self.path.is_file():
             raise FileNotFoundError(f"replay file not found: {self.path}")
+        self.encoding = file_encoding(self.path)
 
     def describe(self) -> str:
         return f"replay {self.path} speed={self.speed:g}"
 
     def events(self, sink: EventSink) -> Iterable[Event]:
-        return read_events(self.path, sink)
+        return read_events(self.path, sink, self.encoding)
 
 
-def read_events(path: Path, sink: EventSink) -> Iterator[Event]:
-    """Valid events of a JSONL file in file order; bad lines go to ``sink.reject``."""
+class UnreadableFile(ValueError):
+    """A replay file in an encoding LiveDesk does not read."""
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def file_encoding(path: Path) -> str:
+    """The encoding of a replay file, from its byte-order mark; UTF-8 without one. A file
+    with NUL bytes but no mark (UTF-16 or UTF-32 saved without it, or not text) is refused."""
     with path.open("rb") as handle:
-        for number, raw in enumerate(handle, 1):
-            if not raw.strip():
-                continue
-            try:
-                yield parse_json_line(raw.decode("utf-8"))
-            except UnicodeDecodeError:
-                sink.reject(RejectReason.INVALID_JSON, f"{path.name}:{number}: not UTF-8")
-            except EventError as exc:
-                sink.reject(exc.reason, f"{path.name}:{number}: {exc.detail}")
+        head = handle.read(4096)
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return encoding
+    if b"\x00" in head:
+        raise UnreadableFile(
+            f"{path.name} is not UTF-8 text (it holds NUL bytes: UTF-16 or UTF-32 without a "
+            "byte-order mark, or not a text file); save it as UTF-8"
+        )
+    return "utf-8"
+
+
+def read_events(path: Path, sink: EventSink, encoding: str = "utf-8") -> Iterator[Event]:
+    """Valid events of a JSONL file in file order; bad lines go to ``sink.reject``."""
+    for number, line in enumerate(_lines(path, encoding), 1):
+        if not line.strip():
+            continue
+        try:
+            yield parse_json_line(line if isinstance(line, str) else line.decode(encoding))
+        except UnicodeDecodeError:
+            sink.reject(RejectReason.INVALID_JSON, f"{path.name}:{number}: not UTF-8")
+        except EventError as exc:
+            sink.reject(exc.reason, f"{path.name}:{number}: {exc.detail}")
+
+
+def _lines(path: Path, encoding: str) -> Iterator[bytes | str]:
+    """UTF-8 is split into lines as bytes, so that one bad line is rejected on its own; in
+    UTF-16 a line end is two bytes: that text is decoded first (the codec eats the mark)."""
+    if encoding == "utf-16":
+        with path.open(encoding=encoding, newline="") as text:
+            yield from text
+    else:
+        with path.open("rb") as handle:
+            yield from handle

@@ -1,11 +1,14 @@
 """Real OBS Studio for the tests that need one (tests/integration and the OBS panel tests).
 
-``ensure_obs_available`` installs OBS when it is missing, else skips loudly (fails with
-LIVEDESK_REQUIRE_OBS=1); ``add_test_scene_content`` gives a fresh headless OBS the second
+``ensure_obs_available`` skips loudly when OBS is missing — or installs it (about 190 Debian
+packages, with apt-get) when asked to with LIVEDESK_INSTALL_OBS=1, and fails instead of
+skipping with LIVEDESK_REQUIRE_OBS=1 (CI installs OBS itself first); ``add_test_scene_content`` gives a fresh headless OBS the second
 scene and the two inputs the tests use.
 """
 
 from __future__ import annotations
+
+import os
 
 from integration.headless_obs import (
     AUDIO_INPUT,
@@ -20,11 +23,16 @@ from integration.headless_obs import (
 
 
 def ensure_obs_available() -> None:
-    """OBS Studio, Xvfb and nginx-rtmp present, installing them (apt-get) when missing."""
+    """OBS Studio, Xvfb and nginx-rtmp present; installed (apt-get) only when asked."""
     if not SCRIPT.is_file():
         unavailable(f"{SCRIPT} is missing")
     if obs_installed():
         return
+    if os.environ.get("LIVEDESK_INSTALL_OBS") != "1":
+        unavailable(
+            "OBS Studio is not installed (LIVEDESK_INSTALL_OBS=1 installs it with apt-get, "
+            "or run: bash ../shared/tools/obs-headless.sh install --rtmp)"
+        )
     done = run_script("install", "--rtmp", timeout=900)
     if done.returncode != 0 or not obs_installed():
         unavailable("OBS Studio is not installed and could not be installed", done.stderr)

@@ -99,3 +99,31 @@ def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
         create_connector(ConnectorOptions(name="replay", replay_path=tmp_path / "nope.jsonl"))
     with pytest.raises(ConnectorError, match="--replay"):
         create_connector(ConnectorOptions(name="replay"))
+
+
+SAMPLE_LINES = [
+    '{"t": 0.5, "type": "comment", "id": "c1", "user_id": "u1", "nickname": "小鹿", "text": "第一条"}',
+    '{"t": 1.0, "type": "comment", "id": "c2", "user_id": "u2", "nickname": null, "text": "无昵称"}',
+    '{"t": 1.5, "type": "like", "user_id": "u1", "count": 2}',
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "encoding"),
+    [("utf-8 with a byte-order mark", "utf-8-sig"), ("utf-16 (Windows 'Unicode')", "utf-16")],
+)
+def test_a_byte_order_mark_keeps_the_first_event(tmp_path: Path, name: str, encoding: str) -> None:
+    path = tmp_path / "show.jsonl"
+    path.write_text("\r\n".join(SAMPLE_LINES) + "\r\n", encoding=encoding)
+    sink = play_to_end(ReplayConnector(path, speed=0))
+    assert not sink.rejected, name
+    first, second, _like = sink.events
+    assert isinstance(first, Comment) and first.id == "c1" and first.nickname == "小鹿"
+    assert isinstance(second, Comment) and second.nickname == "u2"  # null: the user id
+
+
+def test_text_in_an_encoding_without_a_mark_is_refused_in_one_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "show.jsonl"
+    path.write_bytes("\n".join(SAMPLE_LINES).encode("utf-16-le"))  # no byte-order mark
+    with pytest.raises(ConnectorError, match=r"not UTF-8 text.*save it as UTF-8"):
+        create_connector(ConnectorOptions(name="replay", replay_path=path))

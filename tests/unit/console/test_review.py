@@ -7,8 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from console.commands import Entry
+from console.events import Comment, Like
+from console.lottery.model import announcement_text
 from console.review import build_report, latest_show_id, write_csv_files, write_html
+from console.session import LiveSession
 from console.storage.database import create_db_engine
+from helpers.connectors import ScriptedConnector
 from helpers.shows import QUESTION_TEXTS, KnownShow
 
 
@@ -93,3 +98,38 @@ def test_unknown_show_is_a_clear_error(db_url: str) -> None:
     KnownShow(seconds=10).build().store(db_url)
     with pytest.raises(LookupError, match="no show 99"):
         build_report(engine, 99)
+
+
+def test_after_a_reroll_the_review_names_the_replacement_by_nickname(db_url: str) -> None:
+    """A like lottery with a winner who did not claim the prize: the review lists the final
+    winners, by nickname, also for a viewer who liked before ever commenting."""
+    session = LiveSession(ScriptedConnector(), db_url, operator="场控小王")
+    session.start()
+    assert session.ready.wait(10)
+    try:
+        commands = session.commands
+
+        def run(command: str, args: dict[str, object] | None = None) -> None:
+            outcome = commands.submit(command, args, Entry.BUTTON).result(10)
+            assert outcome.ok, outcome.message
+
+        run("lottery.create", {"kind": "like", "prize": "优惠券", "winners": 2, "countdown": 0})
+        run("lottery.open")
+        for n in range(1, 6):
+            session.show.ingest(Like(float(n), f"u{n}", 1))
+        for n in range(1, 6):  # they comment only after liking: the entry has no nickname
+            session.show.ingest(Comment(10.0 + n, f"c{n}", f"u{n}", f"观众{n}号", "好"))
+        run("lottery.draw")
+        first, second = (w.user_id for w in session.lottery.current().winners)  # type: ignore[union-attr]
+        run("lottery.reroll", {"position": 1})
+        view = session.lottery.current()
+        assert view is not None
+        replacement = view.winners[-1].user_id
+        assert replacement not in (first, second)
+        assert session.writer.flush()
+        [lottery] = build_report(session.engine, session.writer.show_id()).lotteries
+    finally:
+        session.stop()
+    expected = [f"观众{user[1:]}号" for user in (second, replacement)]
+    assert list(lottery.winners) == expected  # the replaced winner is gone
+    assert announcement_text("{winners}", view) == f"1. {expected[0]} 2. {expected[1]}"

@@ -209,3 +209,21 @@ def test_stop_before_start_is_safe() -> None:
     supervisor = ObsSupervisor(port=free_port())
     supervisor.stop()
     assert supervisor.state is ConnectionState.DISCONNECTED
+
+
+def test_without_obs_the_log_says_it_once_not_at_every_attempt(
+    make_supervisor: Any, recorder: Recorder, caplog: pytest.LogCaptureFixture, fake_obs: FakeObs
+) -> None:
+    caplog.set_level("DEBUG", logger="livedesk.obs")
+    port = free_port()  # nothing listens there
+    supervisor = make_supervisor(port)
+    recorder.wait_for(lambda: reached(recorder, RECONNECTING, times=8))  # many attempts
+    warnings = [r for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1 and "reconnecting" in warnings[0].getMessage()
+    attempts = [
+        r for r in caplog.records if r.levelname == "DEBUG" and "reconnecting" in r.getMessage()
+    ]
+    assert len(attempts) >= 6  # the rest is still in the log, at debug level
+    supervisor.configure("127.0.0.1", fake_obs.port, None)  # OBS found: connected, said
+    recorder.wait_for(lambda: reached(recorder, CONNECTED))
+    assert any("connected" in r.getMessage() for r in caplog.records if r.levelname == "INFO")
