@@ -20,6 +20,7 @@ from console.commands.spec import Entry
 from console.control_api.access import control_token
 from console.control_api.server import CANNOT_LISTEN, NEW_TOKEN, TOKEN_NEEDED, ControlServer
 from console.errors import OperatorError
+from console.events import Event, RoomStatus
 from console.goods_service import GoodsService
 from console.i18n import QT_TRANSLATE_NOOP
 from console.jobs import JobKernel
@@ -37,7 +38,7 @@ from console.room import RoomService
 from console.show import LiveShow
 from console.storage.database import create_db_engine, display_url
 from console.storage.queries import stored_counts
-from console.storage.writer import AuditRecord, ShowInfo, StorageWriter
+from console.storage.writer import AuditRecord, ResumedShow, ShowInfo, StorageWriter
 from console.ticker import Ticker
 from console.timefmt import show_clock
 
@@ -98,6 +99,8 @@ class LiveSession:
         self.ready = threading.Event()  # the database is open and the source started
         self._quit_listeners: list[Callable[[], None]] = []
         self.show_ended = False
+        self.room_ended = False  # the platform reported the room ended
+        self.show.add_listener(self._follow_room)
         # Every audit entry, for the UI to drain (dashboard markers); bounded like the feed.
         self.audits: deque[AuditRecord] = deque(maxlen=10_000)
         self.writer.add_audit_listener(self.audits.append)
@@ -174,16 +177,8 @@ class LiveSession:
             resumed = self.writer.resumed
             if resumed is not None:
                 offset = resumed.last_t if self.connector.restarts_clock else 0.0
-                self.show.resume(resumed.comment_ids, offset)
-                self.messages.warning(
-                    QT_TRANSLATE_NOOP(
-                        "messages",
-                        "Show #{show} did not end properly last time (a crash?): it continues "
-                        "from {clock}, nothing stored is lost.",
-                    ),
-                    show=resumed.show_id,
-                    clock=show_clock(resumed.last_t),
-                )
+                self.show.resume(resumed.comment_ids, offset, resumed.received)
+                self._say_continued(resumed)
         else:
             self.messages.error(
                 QT_TRANSLATE_NOOP(
@@ -203,6 +198,40 @@ class LiveSession:
             self.commands.submit(CommandId.GOODS_REFRESH, {}, Entry.AUTO)
         self.ready.set()
 
+    def _say_continued(self, resumed: ResumedShow) -> None:
+        started = resumed.started_at.astimezone().strftime("%m-%d %H:%M")
+        if resumed.clean:
+            self.messages.info(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Show #{show} continues (started {started}, {clock} so far). End it with "
+                    "Show → End this show.",
+                ),
+                show=resumed.show_id,
+                started=started,
+                clock=show_clock(resumed.last_t),
+            )
+        else:
+            self.messages.warning(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Show #{show} did not end properly last time (a crash?): it continues "
+                    "from {clock}, nothing stored is lost.",
+                ),
+                show=resumed.show_id,
+                clock=show_clock(resumed.last_t),
+            )
+
+    @property
+    def show_ends_at_stop(self) -> bool:
+        """Whether stopping the console ends the show: the operator ended it, the platform
+        said the room ended, or every run of this source is a show of its own (a replay)."""
+        return self.show_ended or self.room_ended or not self.connector.resumable
+
+    def _follow_room(self, event: Event) -> None:
+        if isinstance(event, RoomStatus):
+            self.room_ended = event.status == "ended"
+
     def stop(self, timeout: float = 15.0) -> bool:
         """Stop the source, then commit everything received; True when all of it is stored."""
         with self._lifecycle:
@@ -217,7 +246,7 @@ class LiveSession:
             self.obs.link.shutdown()
         self.kernel.close()
         self.connector.stop()
-        saved = self.writer.close(timeout)
+        saved = self.writer.close(timeout, end_show=self.show_ends_at_stop)
         if not saved:
             log.error("session stopped before everything was stored: %s", self.writer.last_error)
         log.info("session stopped")

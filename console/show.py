@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from console.events import Comment, Event, RejectReason, Viewers
@@ -67,13 +67,20 @@ class LiveShow:
         self.viewers: Viewers | None = None  # the latest count
         self._t_offset = 0.0
 
-    def resume(self, seen_comment_ids: Iterable[str], t_offset: float) -> None:
-        """Continue a show a crash interrupted: comments already stored stay duplicates, and
-        a source whose clock restarted at zero (``t_offset`` > 0) continues after them."""
+    def resume(
+        self,
+        seen_comment_ids: Iterable[str],
+        t_offset: float,
+        received: Mapping[str, int] | None = None,
+    ) -> None:
+        """Continue a show left open: comments already stored stay duplicates, a source whose
+        clock restarted at zero (``t_offset`` > 0) continues after them, and the counts go on
+        from what the show ``received`` before (events per type)."""
         with self._lock:
             self._seen_comment_ids.update(seen_comment_ids)
             self._t_offset = t_offset
             self.latest_t = max(self.latest_t, t_offset)
+            self._received.update(received or {})
 
     def add_listener(self, callback: Callable[[Event], None]) -> None:
         """``callback(event)`` runs on the connector's thread for every accepted event."""

@@ -54,7 +54,8 @@ class Base(DeclarativeBase):
 
 
 class Show(Base):
-    """One broadcast. ``ended_at`` stays empty while the show is open."""
+    """One broadcast. ``ended_at`` stays empty while the show is open: across restarts of the
+    console, until the operator ends it (or the platform says the room ended)."""
 
     __tablename__ = "shows"
 
@@ -64,6 +65,9 @@ class Show(Base):
     title: Mapped[str] = mapped_column(String(200), default="")
     started_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
+    # When the console last stopped cleanly with the show left open; None while it runs, so a
+    # show found open without it was interrupted (a crash, a power cut).
+    stopped_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
 
 
 class CommentRecord(Base):

@@ -10,6 +10,7 @@ A failed commit is retried with the same batch; nothing is dropped while the thr
 from __future__ import annotations
 
 import json
+import logging
 import queue
 import threading
 import time
@@ -62,11 +63,15 @@ class ShowInfo:
 
 @dataclass(frozen=True, slots=True)
 class ResumedShow:
-    """A show found open after a crash and continued: where it stopped, what it holds."""
+    """A show found open at start and continued: where it stopped, what it holds, and whether
+    the console stopped cleanly last time (False: a crash interrupted it)."""
 
     show_id: int
+    started_at: datetime
     last_t: float
     comment_ids: frozenset[str]
+    received: dict[str, int]  # events stored so far, per type (console.events type names)
+    clean: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,14 +111,20 @@ def _row(event: Event, moderation: str, show_id: int) -> dict[str, Any]:
     return {"show_id": show_id, "t": event.t, "status": event.status}
 
 
-def _resume_state(conn: Connection, show_id: int) -> ResumedShow:
+def _resume_state(conn: Connection, show_id: int, started_at: datetime, clean: bool) -> ResumedShow:
     last_t = 0.0
-    for table in _TABLES.values():
-        found = conn.execute(select(func.max(table.c.t)).where(table.c.show_id == show_id))
-        last_t = max(last_t, found.scalar_one() or 0.0)
+    received: dict[str, int] = {}
+    for kind, table in _TABLES.items():
+        found = conn.execute(
+            select(func.max(table.c.t), func.count()).where(table.c.show_id == show_id)
+        ).one()
+        last_t = max(last_t, found[0] or 0.0)
+        received[kind.type] = int(found[1])  # type: ignore[attr-defined]
     comments = _TABLES[Comment]
     ids = conn.execute(select(comments.c.comment_id).where(comments.c.show_id == show_id))
-    return ResumedShow(show_id, last_t, frozenset(row[0] for row in ids))
+    return ResumedShow(
+        show_id, started_at, last_t, frozenset(row[0] for row in ids), received, clean
+    )
 
 
 def insert_ignoring_duplicates(table: Table, dialect_name: str) -> Insert:
@@ -158,6 +169,7 @@ class StorageWriter:
         # Rows handed to the database per kind (duplicates the database skipped included).
         self.written: Counter[str] = Counter()
         self.resumed: ResumedShow | None = None
+        self._end_at_close = True
         self.batches = 0
         self.last_error: str | None = None
 
@@ -208,10 +220,12 @@ class StorageWriter:
                 self._pending_lock.wait(remaining)
         return True
 
-    def close(self, timeout: float = 10.0) -> bool:
-        """Commit what is queued, mark the show ended and stop the thread."""
+    def close(self, timeout: float = 10.0, *, end_show: bool = True) -> bool:
+        """Commit what is queued and stop the thread; the show is marked ended, or, with
+        ``end_show`` False, stays open for the next start to continue."""
         if not self._thread.is_alive():
             return self._pending == 0
+        self._end_at_close = end_show
         self._queue.put(_STOP)
         self._thread.join(timeout)
         return not self._thread.is_alive() and self._pending == 0
@@ -242,7 +256,7 @@ class StorageWriter:
             batch, stopping = self._collect()
             if batch:
                 self._commit_until_done(batch, stopping)
-        self._end_show()
+        self._close_show(end=self._end_at_close)
 
     def _notify_ready(self, engine: Engine | None) -> None:
         if self._on_ready is None:
@@ -355,18 +369,22 @@ class StorageWriter:
         shows = _SHOWS
         with self._engine.begin() as conn:
             open_show = conn.execute(
-                select(shows.c.id, shows.c.connector)
+                select(shows.c.id, shows.c.connector, shows.c.started_at, shows.c.stopped_at)
                 .where(shows.c.ended_at.is_(None))
                 .order_by(shows.c.id.desc())
             ).first()
             if open_show is not None and self._info.resumable:
-                show_id, connector = open_show
+                show_id, connector, started_at, stopped_at = open_show
                 if connector == self._info.connector:
-                    self.resumed = _resume_state(conn, show_id)
-                    log.warning(
-                        "show %s was left open (crash?): resuming it after t=%.1f",
+                    clean = stopped_at is not None
+                    self.resumed = _resume_state(conn, show_id, started_at, clean)
+                    conn.execute(update(shows).where(shows.c.id == show_id).values(stopped_at=None))
+                    log.log(
+                        logging.INFO if clean else logging.WARNING,
+                        "show %s continues after t=%.1f (%s)",
                         show_id,
                         self.resumed.last_t,
+                        "it was left open" if clean else "interrupted: a crash?",
                     )
                     return int(show_id)
             conn.execute(update(shows).where(shows.c.ended_at.is_(None)).values(ended_at=utc_now()))
@@ -384,13 +402,15 @@ class StorageWriter:
         log.info("show %s opened (%s)", show_id, self._info.connector)
         return int(show_id)
 
-    def _end_show(self) -> None:
+    def _close_show(self, *, end: bool) -> None:
+        """End the show, or leave it open and note that the console stopped cleanly."""
+        column = "ended_at" if end else "stopped_at"
         try:
             with self._engine.begin() as conn:
                 conn.execute(
-                    update(Show).where(Show.id == self._show_id).values(ended_at=utc_now())
+                    update(Show).where(Show.id == self._show_id).values({column: utc_now()})
                 )
-            log.info("show %s closed", self._show_id)
+            log.info("show %s %s", self._show_id, "ended" if end else "left open")
         except Exception as exc:
             self._fail(f"cannot close show {self._show_id}: {exc}")
 

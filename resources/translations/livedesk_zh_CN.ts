@@ -2388,67 +2388,67 @@ Details are in the log file:
             <translation>导出抽奖证明</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+55" />
             <source>Switch scene</source>
             <translation>切换场景</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+6" />
             <source>Switch to scene %n</source>
             <translation>切换到场景 %n</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+8" />
             <source>Show/hide source</source>
             <translation>显示/隐藏来源</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+9" />
             <source>Mute/unmute audio</source>
             <translation>音频静音/取消静音</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+6" />
             <source>Mute/unmute microphone</source>
             <translation>麦克风静音/取消静音</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+1" />
             <source>Start streaming</source>
             <translation>开始推流</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+3" />
             <source>Stop streaming</source>
             <translation>停止推流</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+5" />
             <source>Start/stop streaming</source>
             <translation>开始/停止推流</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+3" />
             <source>Start recording</source>
             <translation>开始录制</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+3" />
             <source>Stop recording</source>
             <translation>停止录制</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+5" />
             <source>Start/stop recording</source>
             <translation>开始/停止录制</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+5" />
             <source>Stream to the room's push address</source>
             <translation>推流到本直播间的推流地址</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+8" />
             <source>Replay on/off</source>
             <translation>开启/关闭回放</translation>
         </message>
@@ -2584,7 +2584,7 @@ Details are in the log file:
             <translation>{number} 号 {name} 刚在 {seconds} 秒前推送过，请 {wait} 秒后再推。</translation>
         </message>
         <message>
-            <location filename="../../console/commands/bindings.py" line="+50" />
+            <location filename="../../console/commands/bindings.py" line="+46" />
             <source>Comment {comment} is not among this show's recent comments.</source>
             <translation>评论 {comment} 不在本场最近的评论里。</translation>
         </message>
@@ -2621,7 +2621,7 @@ Details are in the log file:
             <translation>第 {number} 轮已经开过奖了。</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+46" />
             <source>OBS control is off in this console.</source>
             <translation>本控制台没有启用 OBS 控制。</translation>
         </message>
@@ -2631,13 +2631,13 @@ Details are in the log file:
             <translation>请给出场景名称或序号（二选一）。</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <location filename="../../console/obs/service.py" line="+42" />
             <source>OBS has no scene no. {number}.</source>
             <translation>OBS 中没有第 {number} 个场景。</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <location line="+7" />
             <source>OBS has no audio input.</source>
             <translation>OBS 没有音频输入。</translation>
@@ -2802,7 +2802,7 @@ Details are in the log file:
             <translation>这个推流地址无法使用：格式应为 rtmp://主机/应用/推流码。</translation>
         </message>
         <message>
-            <location filename="../../console/commands/bindings.py" line="-175" />
+            <location filename="../../console/commands/bindings.py" line="-179" />
             <location filename="../../console/platforms/base.py" line="+11" />
             <source>This platform has no goods list.</source>
             <translation>当前平台没有商品列表。</translation>
@@ -2840,7 +2840,7 @@ Details are in the log file:
             <translation>本场没有第 {number} 轮抽奖。</translation>
         </message>
         <message>
-            <location filename="../../console/commands/bindings.py" line="+24" />
+            <location filename="../../console/commands/bindings.py" line="+26" />
             <location filename="../../console/lottery/service.py" line="+18" />
             <source>Lottery #{number} is still running: draw it first.</source>
             <translation>第 {number} 轮抽奖还在进行：请先开奖。</translation>
@@ -2861,7 +2861,7 @@ Details are in the log file:
             <translation>第 {number} 轮抽奖已经开始过：请新建一轮。</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location line="+41" />
             <source>Lottery #{number} is not open.</source>
             <translation>第 {number} 轮抽奖没有在进行。</translation>
         </message>
@@ -2876,19 +2876,19 @@ Details are in the log file:
             <translation>第 {number} 轮已经开过奖了。</translation>
         </message>
         <message>
-            <location filename="../../console/commands/bindings.py" line="-4" />
-            <location filename="../../console/lottery/service.py" line="-141" />
+            <location filename="../../console/commands/bindings.py" line="-5" />
+            <location filename="../../console/lottery/service.py" line="-133" />
             <source>The lotteries of this show are still loading.</source>
             <translation>本场的抽奖记录仍在加载。</translation>
         </message>
         <message>
-            <location filename="../../console/lottery/service.py" line="+203" />
-            <location line="+124" />
+            <location filename="../../console/lottery/service.py" line="+190" />
+            <location line="+125" />
             <source>Lottery #{number} has no winners yet.</source>
             <translation>第 {number} 轮还没有中奖者。</translation>
         </message>
         <message>
-            <location line="-120" />
+            <location line="-121" />
             <source>Select a winner to re-roll.</source>
             <translation>请选中要重抽的中奖者。</translation>
         </message>
@@ -2898,13 +2898,13 @@ Details are in the log file:
             <translation>{name} 已经被重抽过了。</translation>
         </message>
         <message>
-            <location filename="../../console/commands/bindings.py" line="+17" />
+            <location filename="../../console/commands/bindings.py" line="+18" />
             <location filename="../../console/lottery/service.py" line="+4" />
             <source>Everyone who entered has been drawn: nobody is left to re-roll.</source>
             <translation>所有参与者都已被抽中：没有人可以重抽了。</translation>
         </message>
         <message>
-            <location filename="../../console/lottery/service.py" line="+90" />
+            <location filename="../../console/lottery/service.py" line="+91" />
             <source>Draw the lottery before exporting its proof.</source>
             <translation>请先开奖，再导出抽奖证明。</translation>
         </message>
@@ -3012,17 +3012,22 @@ Details are in the log file:
     <context>
         <name>messages</name>
         <message>
-            <location filename="../../console/session.py" line="+178" />
+            <location filename="../../console/session.py" line="+216" />
             <source>Show #{show} did not end properly last time (a crash?): it continues from {clock}, nothing stored is lost.</source>
             <translation>第 {show} 场上次没有正常结束（可能崩溃了）：将从 {clock} 继续，已保存的内容不会丢失。</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="-32" />
             <source>The database cannot be opened; live events are not saved.</source>
             <translation>无法打开数据库：直播事件不会被保存。</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+21" />
+            <source>Show #{show} continues (started {started}, {clock} so far). End it with Show → End this show.</source>
+            <translation>继续第 {show} 场（开始于 {started}，已播 {clock}）。结束请用 直播 → 结束本场直播。</translation>
+        </message>
+        <message>
+            <location line="+69" />
             <source>Saving to the database failed, retrying: {detail}</source>
             <translation>数据写入失败，正在重试：{detail}</translation>
         </message>
@@ -3063,12 +3068,12 @@ Details are in the log file:
     <context>
         <name>outcomes</name>
         <message>
-            <location filename="../../console/commands/bindings.py" line="-70" />
+            <location filename="../../console/commands/bindings.py" line="-72" />
             <source>Goods list reloaded</source>
             <translation>商品列表已刷新</translation>
         </message>
         <message>
-            <location line="+175" />
+            <location line="+179" />
             <source>LiveDesk is closing</source>
             <translation>LiveDesk 正在退出</translation>
         </message>
@@ -3078,12 +3083,12 @@ Details are in the log file:
             <translation>本场直播已结束：LiveDesk 正在退出</translation>
         </message>
         <message>
-            <location filename="../../console/lottery/service.py" line="-327" />
+            <location filename="../../console/lottery/service.py" line="-315" />
             <source>Lottery #{number} is ready: open it when you announce it</source>
             <translation>第 {number} 轮抽奖已准备好：宣布时点击开始</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+32" />
             <source>Lottery #{number} opened by itself: the room reached {likes} likes</source>
             <translation>第 {number} 轮抽奖已自动开始：直播间点赞达到 {likes}</translation>
         </message>
@@ -3103,7 +3108,7 @@ Details are in the log file:
             <translation>第 {number} 轮抽奖已停止参与：共 {entrants} 人参与</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+52" />
             <source>Lottery #{number} drawn: {winners} winner(s)</source>
             <translation>第 {number} 轮已开奖：{winners} 位中奖者</translation>
         </message>
@@ -3113,7 +3118,7 @@ Details are in the log file:
             <translation>第 {number} 轮已开奖：无人可中奖</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+47" />
             <source>Re-rolled: {winner} replaces {loser}</source>
             <translation>已重抽：{winner} 替换 {loser}</translation>
         </message>
@@ -3282,7 +3287,7 @@ Details are in the log file:
     <context>
         <name>review</name>
         <message>
-            <location filename="../../console/review.py" line="+400" />
+            <location filename="../../console/review.py" line="+420" />
             <source>Show length</source>
             <translation>直播时长</translation>
         </message>

@@ -73,7 +73,9 @@ def test_kill_minus_nine_loses_at_most_the_last_batch(tmp_path: Path, livedesk_h
     summary = json.loads(out.strip().splitlines()[-1])
     with create_engine(db).connect() as conn:
         assert conn.execute(text("select count(*) from shows")).scalar_one() == 1
-        assert conn.execute(text("select ended_at from shows")).scalar_one() is not None
+        ended, stopped = conn.execute(text("select ended_at, stopped_at from shows")).one()
+    # A normal stop leaves the show open for the next start: only the operator ends it.
+    assert ended is None and stopped is not None
     after = stored_comments(db)
     assert summary["stored"]["comment"] == len(after) > len(stored)
     assert min(t for t, _u, _x in after[len(stored) :]) >= max(t for t, _u, _x in stored)

@@ -150,7 +150,10 @@ def test_a_show_left_open_by_a_crash_is_continued(db_url: str) -> None:
     assert again.show_id() == crashed.show_id()
     assert again.resumed is not None and again.resumed.last_t == 14.0
     assert again.resumed.comment_ids == {f"c{n}" for n in range(5)}
-    show.resume(again.resumed.comment_ids, again.resumed.last_t)
+    assert not again.resumed.clean  # nothing said the console stopped: a crash
+    resumed = again.resumed
+    show.resume(resumed.comment_ids, resumed.last_t, resumed.received)
+    assert show.counters().received["comment"] == 5  # the counts go on from the stored ones
     assert show.ingest(comment(4, t=1.0)) is False  # already stored before the crash
     assert show.ingest(comment(5, t=1.0)) is True
     assert again.close()
@@ -158,6 +161,28 @@ def test_a_show_left_open_by_a_crash_is_continued(db_url: str) -> None:
         rows = session.scalars(select(CommentRecord).order_by(CommentRecord.t)).all()
     assert [r.comment_id for r in rows] == ["c0", "c1", "c2", "c3", "c4", "c5"]
     assert rows[-1].t == 15.0  # the restarted clock continues after the stored events
+
+
+def test_a_clean_stop_leaves_the_show_open_and_the_next_start_continues_it(db_url: str) -> None:
+    engine = create_db_engine(db_url)
+    first = StorageWriter(engine, ShowInfo("demo", resumable=True))
+    first.start()
+    for n in range(3):
+        first.add(comment(n, t=5.0 + n))
+    assert first.close(end_show=False)  # e.g. a restart to change the language
+    with engine.connect() as conn:
+        ended, stopped = conn.execute(text("select ended_at, stopped_at from shows")).one()
+    assert ended is None and stopped is not None
+
+    second = StorageWriter(engine, ShowInfo("demo", resumable=True))
+    second.start()
+    assert second.show_id() == first.show_id()
+    assert second.resumed is not None and second.resumed.clean
+    assert second.resumed.received == {"comment": 3, "like": 0, "viewers": 0, "room": 0}
+    assert second.close()  # the operator ended it this time
+    with engine.connect() as conn:
+        ended, stopped = conn.execute(text("select ended_at, stopped_at from shows")).one()
+    assert ended is not None and stopped is None  # running again cleared the clean stop
 
 
 def test_a_replay_or_another_connector_starts_a_new_show(db_url: str) -> None:
