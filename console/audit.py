@@ -12,18 +12,60 @@ from typing import Any
 
 from console.commands.ids import CommandId
 from console.commands.table import COMMANDS
+from console.i18n import QT_TRANSLATE_NOOP
 
 # Audit names of shows recorded before the action names became the command ids.
 _EARLIER_NAMES = {"rules.update": CommandId.RULES_SET}
 
 
-def action_title(action: str) -> str | None:
-    """The English title of an audited action (context ``commands``), None for an unknown one:
-    an action is audited under its command's id, so its title is the command's."""
+# Actions with an on/off argument: the title says which way it went, not "on/off".
+_WAYS: dict[str, tuple[str, dict[bool, str]]] = {
+    "obs.input.mute": (
+        "muted",
+        {
+            True: QT_TRANSLATE_NOOP("audit", "Mute audio"),
+            False: QT_TRANSLATE_NOOP("audit", "Unmute audio"),
+        },
+    ),
+    "obs.source.visible": (
+        "visible",
+        {
+            True: QT_TRANSLATE_NOOP("audit", "Show source"),
+            False: QT_TRANSLATE_NOOP("audit", "Hide source"),
+        },
+    ),
+    "room.replay": (
+        "enabled",
+        {
+            True: QT_TRANSLATE_NOOP("audit", "Turn replay on"),
+            False: QT_TRANSLATE_NOOP("audit", "Turn replay off"),
+        },
+    ),
+    # Shows recorded before taking goods off sale and allowing comments were commands of
+    # their own.
+    "goods.on_sale": (
+        "on_sale",
+        {False: QT_TRANSLATE_NOOP("audit", "Take goods off sale")},
+    ),
+    "room.ban_all": (
+        "banned",
+        {False: QT_TRANSLATE_NOOP("audit", "Allow comments again")},
+    ),
+}
+
+
+def action_title(action: str, detail: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The English title of an audited action and its translation context, None for an
+    unknown action. An action is audited under its command's id, so its title is the
+    command's, but for the ones that go either way (mute or unmute audio)."""
+    field, titles = _WAYS.get(action, ("", {}))
+    way = detail.get(field)
+    if isinstance(way, bool) and way in titles:
+        return "audit", titles[way]
     command = _EARLIER_NAMES.get(action)
     if command is None and action in CommandId._value2member_map_:
         command = CommandId(action)
-    return COMMANDS[command].title if command is not None else None
+    return ("commands", COMMANDS[command].title) if command is not None else None
 
 
 # Detail fields that name what an action was done to, most telling first.

@@ -3,6 +3,8 @@ translates it (context ``errors``) and fills in the fields. Logs get ``log_text`
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class OperatorError(Exception):
     """An operator action could not be done; says why in words the operator understands."""
@@ -46,3 +48,16 @@ def english(error: BaseException) -> str:
     if isinstance(message, str) and message:
         return message
     return f"Unexpected error: {error}"
+
+
+def reason_of(error: BaseException) -> dict[str, Any]:
+    """The operator's text of an error in a form that can be stored (an audit entry) and
+    translated when it is shown: an OperatorError's template and fields, or a platform error's
+    finished texts in both languages; {} when there is neither."""
+    if isinstance(error, OperatorError):
+        fields = {name: str(value) for name, value in error.fields.items()}
+        return {"context": error.context, "template": error.template, "fields": fields}
+    zh, en = getattr(error, "message", None), getattr(error, "message_en", None)
+    if isinstance(zh, str) and isinstance(en, str) and zh and en:
+        return {"zh_CN": zh, "en": en}
+    return {}

@@ -21,7 +21,7 @@ from enum import StrEnum
 from typing import Any
 
 from console.commands.spec import Entry, Lane
-from console.errors import OperatorError, english
+from console.errors import OperatorError, english, reason_of
 from console.listeners import call_each
 from console.log import app as log
 from console.messages import Level, Message
@@ -214,7 +214,8 @@ class JobKernel:
             result = "local" if outcome.scope is Scope.LOCAL else "ok"
         else:
             result = "error"
-            detail["error"] = _log_text(outcome.error)
+            detail["error"] = _log_text(outcome.error)  # English, for the log
+            detail["reason"] = reason_of(outcome.error)  # for the audit panel, translated
             log.warning("%s %s failed: %s", job.action, plan.target, detail["error"])
         detail["scope"] = outcome.scope.value
         if self._writer is None:

@@ -175,6 +175,5 @@ class RoomService:
         *,
         subject: str = "",
     ) -> Plan:
-        target = str(self.room_id)
         name = self.list.current.name if self.list.current is not None else ""
-        return Plan(target, subject or name or target, done, detail, remote=call)
+        return Plan(str(self.room_id), subject or name, done, detail, remote=call)

@@ -90,8 +90,9 @@ class ObsService:
                 lambda s: with_output(s, streaming, before) if s.output(streaming) == moving else s
             )
 
-        target = "stream" if streaming else "record"
-        return self._plan(target, said(_STARTING[(streaming, start)]), {}, request, undo)
+        target = "stream" if streaming else "record"  # the action's title says the rest
+        done = said(_STARTING[(streaming, start)])
+        return self._plan(target, done, {}, request, undo, subject="")
 
     def set_input_muted(self, input_name: str, muted: bool) -> Plan:
         state = self._connected()
@@ -193,9 +194,19 @@ class ObsService:
         detail: dict[str, Any],
         request: Callable[[], object],
         undo: Callable[[Exception], None] | None,
+        *,
+        subject: str | None = None,
     ) -> Plan:
+        """``subject``: what people call the target (default: its name, e.g. a scene's)."""
         detail = {**detail, "obs": self.state.address}
-        return Plan(target, target, done, detail, remote=lambda: self._request(request), undo=undo)
+        return Plan(
+            target,
+            target if subject is None else subject,
+            done,
+            detail,
+            remote=lambda: self._request(request),
+            undo=undo,
+        )
 
 
 def _push_target(push_url: str) -> PushTarget:

@@ -37,7 +37,7 @@
     <context>
         <name>AuditPanel</name>
         <message>
-            <location filename="../../ui/panels/audit_panel.py" line="+45" />
+            <location filename="../../ui/panels/audit_panel.py" line="+54" />
             <source>Done</source>
             <translation>完成</translation>
         </message>
@@ -118,7 +118,7 @@
     <context>
         <name>CommentDelegate</name>
         <message>
-            <location filename="../../ui/panels/comment_delegate.py" line="+56" />
+            <location filename="../../ui/panels/comment_delegate.py" line="+54" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
@@ -216,7 +216,7 @@ Details are in the log file:
     <context>
         <name>DashboardPanel</name>
         <message>
-            <location filename="../../ui/panels/dashboard_panel.py" line="+103" />
+            <location filename="../../ui/panels/dashboard_panel.py" line="+105" />
             <source>Online now</source>
             <translation>当前在线</translation>
         </message>
@@ -227,18 +227,18 @@ Details are in the log file:
         </message>
         <message>
             <location line="+1" />
-            <location line="+42" />
+            <location line="+44" />
             <source>Likes</source>
             <translation>点赞</translation>
         </message>
         <message>
-            <location line="-41" />
-            <location line="+39" />
+            <location line="-43" />
+            <location line="+106" />
             <source>Comments</source>
             <translation>评论</translation>
         </message>
         <message>
-            <location line="-30" />
+            <location line="-97" />
             <source>Time window:</source>
             <translation>时间范围：</translation>
         </message>
@@ -268,12 +268,12 @@ Details are in the log file:
             <translation>累计点赞</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Comments and likes per minute</source>
             <translation>每分钟评论与点赞</translation>
         </message>
         <message>
-            <location line="+82" />
+            <location line="+112" />
             <source>5 min: %1</source>
             <translation>近 5 分钟：%1</translation>
         </message>
@@ -289,12 +289,12 @@ Details are in the log file:
             <translation>近 5 分钟：%1（%2）</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>Online viewers: %1</source>
             <translation>在线人数：%1</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+10" />
             <source>%1 · online %2 · likes %3 · comments/min %4 · likes/min %5</source>
             <translation>%1 · 在线 %2 · 累计点赞 %3 · 评论/分钟 %4 · 点赞/分钟 %5</translation>
         </message>
@@ -387,12 +387,12 @@ Details are in the log file:
     <context>
         <name>GoodsPanel</name>
         <message>
-            <location filename="../../ui/panels/goods_panel.py" line="+72" />
+            <location filename="../../ui/panels/goods_panel.py" line="+64" />
             <source>Import…</source>
             <translation>导入…</translation>
         </message>
         <message>
-            <location line="+75" />
+            <location line="+72" />
             <location line="+18" />
             <source>Push</source>
             <translation>推送</translation>
@@ -443,7 +443,7 @@ Details are in the log file:
     <context>
         <name>GoodsTableModel</name>
         <message>
-            <location filename="../../ui/models/goods_model.py" line="+131" />
+            <location filename="../../ui/models/goods_model.py" line="+130" />
             <source>No.</source>
             <translation>序号</translation>
         </message>
@@ -760,7 +760,7 @@ Details are in the log file:
             <translation>中奖者</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+46" />
             <source>Lotteries left: %1/%2</source>
             <translation>剩余抽奖次数：%1/%2</translation>
         </message>
@@ -815,7 +815,7 @@ Details are in the log file:
             <translation>已开奖</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+29" />
             <source>Did not claim the prize: re-rolled</source>
             <translation>未领奖：已重抽</translation>
         </message>
@@ -1013,7 +1013,7 @@ Details are in the log file:
     <context>
         <name>ObsPanel</name>
         <message>
-            <location filename="../../ui/panels/obs_panel.py" line="+114" />
+            <location filename="../../ui/panels/obs_panel.py" line="+99" />
             <source>Reconnect</source>
             <translation>重新连接</translation>
         </message>
@@ -1088,12 +1088,12 @@ Details are in the log file:
             <translation>因网络太慢而丢弃的帧</translation>
         </message>
         <message>
-            <location line="+119" />
+            <location line="+116" />
             <source>Switch OBS to scene %1%2</source>
             <translation>把 OBS 切换到场景 %1%2</translation>
         </message>
         <message>
-            <location line="+52" />
+            <location line="+51" />
             <source>OBS has no audio input.</source>
             <translation>OBS 没有音频输入。</translation>
         </message>
@@ -1180,7 +1180,7 @@ Details are in the log file:
             <translation>停止录制</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+24" />
             <source>Frames are being dropped or the network is congested</source>
             <translation>正在丢帧或网络拥塞</translation>
         </message>
@@ -1188,7 +1188,7 @@ Details are in the log file:
     <context>
         <name>ObsSettingsDialog</name>
         <message>
-            <location filename="../../ui/dialogs/obs_settings.py" line="+41" />
+            <location filename="../../ui/dialogs/obs_settings.py" line="+40" />
             <source>OBS connection</source>
             <translation>OBS 连接</translation>
         </message>
@@ -1218,12 +1218,12 @@ Details are in the log file:
             <translation>在 OBS 中：工具 → WebSocket 服务器设置。在那里开启服务器；“显示连接信息”会显示端口和密码。</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>The password is kept in the system keyring.</source>
             <translation>密码保存在系统钥匙串中。</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
             <source>This computer has no secure password store: the password is used for this run only and asked again next time.</source>
             <translation>本机没有安全的密码存储：密码只在本次运行中使用，下次需要重新输入。</translation>
         </message>
@@ -1413,7 +1413,7 @@ Details are in the log file:
     <context>
         <name>RelaySourcesModel</name>
         <message>
-            <location filename="../../ui/models/relay_sources.py" line="+59" />
+            <location filename="../../ui/models/relay_sources.py" line="+57" />
             <source>Source</source>
             <translation>来源</translation>
         </message>
@@ -1516,7 +1516,7 @@ Details are in the log file:
             <translation>向订阅者发送开播提醒</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+10" />
             <source>Paste the openids of the viewers who subscribed to the room's reminders, one per line (or separated by commas), or load them from a text/CSV file.</source>
             <translation>粘贴订阅了开播提醒的观众 openid，每行一个（或用逗号分隔），也可以从文本/CSV 文件加载。</translation>
         </message>
@@ -1556,17 +1556,17 @@ Details are in the log file:
     <context>
         <name>ReviewCharts</name>
         <message>
-            <location filename="../../ui/review_export.py" line="+64" />
+            <location filename="../../ui/review_export.py" line="+67" />
             <source>Online viewers</source>
             <translation>在线人数</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+4" />
             <source>Likes (cumulative)</source>
             <translation>累计点赞</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+4" />
             <source>Comments per minute (left) and likes per minute (right)</source>
             <translation>每分钟评论（左轴）与每分钟点赞（右轴）</translation>
         </message>
@@ -1613,7 +1613,7 @@ Details are in the log file:
     <context>
         <name>RoomPanel</name>
         <message>
-            <location filename="../../ui/dialogs/room_actions.py" line="-149" />
+            <location filename="../../ui/dialogs/room_actions.py" line="-146" />
             <source>WeChat sends a live reminder once a day, for one room only (across all rooms of the mini program), and only while that room is live.</source>
             <translation>微信每天只能发送一次开播提醒，只限一个直播间（小程序所有直播间合计），并且只能在该直播间直播中时发送。</translation>
         </message>
@@ -1800,7 +1800,7 @@ Details are in the log file:
             <translation>微信设置…</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+41" />
             <source>The room this console runs</source>
             <translation>本控制台正在管理的直播间</translation>
         </message>
@@ -2013,7 +2013,7 @@ Details are in the log file:
     <context>
         <name>ShowStatusBar</name>
         <message>
-            <location filename="../../ui/status_bar.py" line="+83" />
+            <location filename="../../ui/status_bar.py" line="+84" />
             <source>%1 (ended)</source>
             <translation>%1（已结束）</translation>
         </message>
@@ -2099,7 +2099,7 @@ Details are in the log file:
             <translation>用户：%1</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+6" />
             <source>Mute 10 minutes</source>
             <translation>禁言 10 分钟</translation>
         </message>
@@ -2233,9 +2233,52 @@ Details are in the log file:
         </message>
     </context>
     <context>
+        <name>audit</name>
+        <message>
+            <location filename="../../console/audit.py" line="+26" />
+            <source>Mute audio</source>
+            <translation>音频静音</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unmute audio</source>
+            <translation>取消音频静音</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Show source</source>
+            <translation>显示来源</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hide source</source>
+            <translation>隐藏来源</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Turn replay on</source>
+            <translation>开启回放</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Turn replay off</source>
+            <translation>关闭回放</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Take goods off sale</source>
+            <translation>商品下架</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Allow comments again</source>
+            <translation>解除全员禁言</translation>
+        </message>
+    </context>
+    <context>
         <name>charts</name>
         <message>
-            <location filename="../../ui/charts.py" line="+100" />
+            <location filename="../../ui/charts.py" line="+146" />
             <source>Push</source>
             <translation>推送</translation>
         </message>
@@ -2979,7 +3022,7 @@ Details are in the log file:
             <translation>OBS 正在开始或停止录制，请稍候。</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+28" />
             <source>OBS has no audio input {name}.</source>
             <translation>OBS 中没有音频输入 {name}。</translation>
         </message>
@@ -2989,7 +3032,7 @@ Details are in the log file:
             <translation>场景 {scene} 中没有来源 {source}。</translation>
         </message>
         <message>
-            <location line="+83" />
+            <location line="+93" />
             <source>OBS is streaming already.</source>
             <translation>OBS 已经在推流了。</translation>
         </message>
@@ -3128,7 +3171,7 @@ Details are in the log file:
             <translation>证明已保存并校验通过：{path}</translation>
         </message>
         <message>
-            <location filename="../../console/obs/service.py" line="-159" />
+            <location filename="../../console/obs/service.py" line="-170" />
             <source>{scene} is on air already</source>
             <translation>{scene} 已经在播出了</translation>
         </message>
@@ -3138,7 +3181,7 @@ Details are in the log file:
             <translation>OBS 已切换到场景 {scene}</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+46" />
             <source>Muted {name}</source>
             <translation>已静音 {name}</translation>
         </message>
@@ -3164,7 +3207,7 @@ Details are in the log file:
             <translation>OBS 已改为推流到本直播间的推流地址</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+53" />
             <source>OBS is starting the stream</source>
             <translation>OBS 正在开始推流</translation>
         </message>
