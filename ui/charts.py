@@ -3,29 +3,68 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QPen
 
 from console.review import Marker
 from console.timefmt import show_clock
+from ui.theme import Palette
 
-# One-pixel pens: Qt strokes wider lines several times slower (15 ms a frame for a 6 h show).
-ONLINE_PEN = pg.mkPen("#1f6fd1", width=1)
-LIKES_PEN = pg.mkPen("#e0523a", width=1)
-COMMENTS_PEN = pg.mkPen("#2e9d57", width=1)
-GRID_PEN = pg.mkPen("#e6e6e6")
-AXIS_TEXT_PEN = pg.mkPen("#555")
-MARKER_COLOURS = {
-    "goods.push": "#d98c00",
-    "lottery.open": "#8e44ad",
-    "lottery.draw": "#8e44ad",
-    "obs.scene": "#607d8b",
-    "moderation": "#c0392b",
+# The palette name of each kind of marker's colour.
+_MARKER_COLOURS = {
+    "goods.push": "chartMarkerPush",
+    "lottery.open": "chartMarkerLottery",
+    "lottery.draw": "chartMarkerLottery",
+    "obs.scene": "chartMarkerScene",
+    "moderation": "chartMarkerModeration",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class ChartColours:
+    """A theme's chart colours: the live dashboard follows the theme, the review's PNG charts
+    use the light one."""
+
+    background: QColor
+    grid: QColor
+    axis: QColor
+    title: QColor
+    cursor: QColor
+    online: QColor
+    likes: QColor
+    comments: QColor
+    markers: dict[str, QColor]
+    other_marker: QColor
+
+    @classmethod
+    def of(cls, palette: Palette) -> ChartColours:
+        c = palette.colour
+        return cls(
+            background=c("chartBackground"),
+            grid=c("chartGrid"),
+            axis=c("chartAxis"),
+            title=c("chartTitle"),
+            cursor=c("chartCursor"),
+            online=c("chartOnline"),
+            likes=c("chartLikes"),
+            comments=c("chartComments"),
+            markers={kind: c(name) for kind, name in _MARKER_COLOURS.items()},
+            other_marker=c("chartMarkerOther"),
+        )
+
+    def marker(self, kind: str) -> QColor:
+        return self.markers.get(kind, self.other_marker)
+
+
+def series_pen(colour: QColor, width: int = 1) -> QPen:
+    """A curve's pen. One pixel live: Qt strokes wider lines several times slower (15 ms a
+    frame for a 6 h show)."""
+    return pg.mkPen(colour, width=width)
 
 
 class ShowTimeAxis(pg.AxisItem):
@@ -35,17 +74,16 @@ class ShowTimeAxis(pg.AxisItem):
         return [show_clock(v) for v in values]
 
 
-def new_plot(layout: pg.GraphicsLayout, row: int, title: str) -> pg.PlotItem:
+def new_plot(layout: pg.GraphicsLayout, row: int, title: str, colours: ChartColours) -> pg.PlotItem:
     """A plot in the house style: show-time axis, light grid, y fixed by show_series."""
     plot = layout.addPlot(row=row, col=0, axisItems={"bottom": ShowTimeAxis("bottom")})
-    set_title(plot, title)
-    # An opaque light grid at major ticks only: translucent grid lines (alpha blending across
-    # the whole plot) and minor ticks each cost more than the curves on every redraw.
+    set_title(plot, title, colours)
+    # An opaque grid at major ticks only: translucent grid lines (alpha blending across the
+    # whole plot) and minor ticks each cost more than the curves on every redraw.
     plot.showGrid(x=True, y=True, alpha=1.0)
+    colour_axes(plot, colours)
     for name in ("left", "bottom", "right"):
         axis = plot.getAxis(name)
-        axis.setTickPen(GRID_PEN)
-        axis.setTextPen(AXIS_TEXT_PEN)
         axis.setStyle(maxTickLevel=0)
         axis.setZValue(-200)  # grid under the curves (pyqtgraph puts axes above the view box)
     plot.setMouseEnabled(x=True, y=False)
@@ -91,8 +129,16 @@ def show_series(
     curve.getViewBox().setYRange(0, max(top * 1.06, 1.0), padding=0.02)  # zeros clear the x axis
 
 
-def set_title(plot: pg.PlotItem, text: str) -> None:
-    plot.setTitle(text, color="#333", size="10pt")
+def colour_axes(plot: pg.PlotItem, colours: ChartColours) -> None:
+    """Grid lines and axis text (and the axis labels, which take the text's colour)."""
+    for name in ("left", "bottom", "right"):
+        axis = plot.getAxis(name)
+        axis.setTickPen(pg.mkPen(colours.grid))
+        axis.setTextPen(pg.mkPen(colours.axis))
+
+
+def set_title(plot: pg.PlotItem, text: str, colours: ChartColours) -> None:
+    plot.setTitle(text, color=colours.title, size="10pt")
 
 
 def marker_text(marker: Marker) -> str:
@@ -117,16 +163,20 @@ class MarkerLayer(pg.GraphicsObject):
 
     LABEL_ROWS = 3  # labels of neighbouring markers take turns at three heights
 
-    def __init__(self, markers: Sequence[Marker], *, labelled: bool) -> None:
+    def __init__(self, markers: Sequence[Marker], colours: ChartColours, *, labelled: bool) -> None:
         super().__init__()
         self.markers = tuple(markers)
         self.labelled = labelled
         self.texts = [marker_text(m) for m in self.markers] if labelled else []
+        self.set_colours(colours)
+
+    def set_colours(self, colours: ChartColours) -> None:
+        self._colours = colours
         self._pens = {
-            kind: pg.mkPen(colour, width=1, style=Qt.PenStyle.DashLine)
-            for kind, colour in MARKER_COLOURS.items()
+            kind: pg.mkPen(colours.marker(kind), width=1, style=Qt.PenStyle.DashLine)
+            for kind in {m.kind for m in self.markers}
         }
-        self._default_pen = pg.mkPen("#555", width=1, style=Qt.PenStyle.DashLine)
+        self.update()
 
     def boundingRect(self) -> QRectF:
         view = self.getViewBox()
@@ -140,7 +190,7 @@ class MarkerLayer(pg.GraphicsObject):
         left, right, top = rect.left(), rect.right(), max(rect.top(), rect.bottom())
         visible = [(i, m) for i, m in enumerate(self.markers) if left <= m.t <= right]
         for _index, marker in visible:
-            painter.setPen(self._pens.get(marker.kind, self._default_pen))
+            painter.setPen(self._pens[marker.kind])
             painter.drawLine(QPointF(marker.t, rect.top()), QPointF(marker.t, rect.bottom()))
         if not self.labelled or not visible:
             return
@@ -150,19 +200,23 @@ class MarkerLayer(pg.GraphicsObject):
         for index, marker in visible:
             anchor = to_device.map(QPointF(marker.t, top))
             row = index % self.LABEL_ROWS
-            painter.setPen(QColor(MARKER_COLOURS.get(marker.kind, "#555")))
+            painter.setPen(self._colours.marker(marker.kind))
             painter.drawText(
                 QPointF(anchor.x() + 3, anchor.y() + line_height * (row + 1)), self.texts[index]
             )
 
 
 def add_markers(
-    plots: Sequence[pg.PlotItem], markers: Sequence[Marker], *, labelled: pg.PlotItem | None
+    plots: Sequence[pg.PlotItem],
+    markers: Sequence[Marker],
+    colours: ChartColours,
+    *,
+    labelled: pg.PlotItem | None,
 ) -> list[tuple[pg.PlotItem, MarkerLayer]]:
     """A MarkerLayer on every plot; labels only on ``labelled``."""
     layers = []
     for plot in plots:
-        layer = MarkerLayer(markers, labelled=plot is labelled)
+        layer = MarkerLayer(markers, colours, labelled=plot is labelled)
         plot.addItem(layer, ignoreBounds=True)
         layers.append((plot, layer))
     return layers

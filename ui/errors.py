@@ -18,3 +18,18 @@ def describe_error(error: BaseException, language: str | None = None) -> str:
     if isinstance(message, str) and message:
         return message
     return arg(QCoreApplication.translate("errors", "Unexpected error: %1"), str(error))
+
+
+def stored_reason(reason: object) -> str:
+    """An error's text kept with an audit entry (console.errors.reason_of), in the operator's
+    language; "" when there is none (entries recorded before kept English only)."""
+    if not isinstance(reason, dict):
+        return ""
+    if "template" in reason:
+        template = QCoreApplication.translate(str(reason.get("context")), str(reason["template"]))
+        try:
+            return template.format(**reason.get("fields", {}))
+        except (KeyError, IndexError, ValueError):
+            return str(reason["template"])
+    text = reason.get("en" if current_language() == "en" else "zh_CN")
+    return text if isinstance(text, str) else ""

@@ -16,23 +16,26 @@ from pathlib import Path
 
 import pyqtgraph as pg
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject, QSize
-from PySide6.QtGui import QImage, QPen
+from PySide6.QtGui import QImage
 
 from console.paths import default_db_url
 from console.review import ShowReport, build_report, latest_show_id, write_csv_files, write_html
 from console.storage.database import create_db_engine, migrate
 from ui.charts import (
-    COMMENTS_PEN,
-    LIKES_PEN,
-    ONLINE_PEN,
+    ChartColours,
     add_markers,
     add_right_axis_curve,
     new_plot,
+    series_pen,
     show_series,
 )
+from ui.theme import load_palette
 from ui.workers import run_in_worker
 
 CHART_SIZE = QSize(1200, 380)
+# Twice the live dashboard's width: a report's charts are drawn once (cost does not matter)
+# and often shown scaled down, where one-pixel lines fade.
+PRINT_PEN_WIDTH = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,43 +48,37 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("review", text)
 
 
-def print_pen(pen: QPen) -> QPen:
-    """The live dashboard's pen, twice as wide: a report's charts are drawn once (cost does
-    not matter) and often shown scaled down, where one-pixel lines fade."""
-    return pg.mkPen(pen.color(), width=2)
-
-
 def render_charts(report: ShowReport) -> dict[str, bytes]:
     """Chart title -> PNG data (GUI thread). Encoded here, not by the worker that writes the
     files: Qt's image writers create QObjects, and a worker doing that while it holds Python's
-    GIL can deadlock with the GUI thread (see ui.workers)."""
+    GIL can deadlock with the GUI thread (see ui.workers). In the light theme's colours
+    whatever the app shows: the report is a page with a white background."""
     m = report.metrics
+    colours = ChartColours.of(load_palette("light"))
+    online, likes, comments = (
+        series_pen(colour, PRINT_PEN_WIDTH)
+        for colour in (colours.online, colours.likes, colours.comments)
+    )
     end = max(m.seconds, 1)
     columns = CHART_SIZE.width()
     charts: dict[str, bytes] = {}
     specs: list[tuple[str, Callable[[pg.PlotItem], None]]] = [
         (
             QCoreApplication.translate("ReviewCharts", "Online viewers"),
-            lambda plot: show_series(
-                plot.plot(pen=print_pen(ONLINE_PEN)), m.online(), 0, end, columns
-            ),
+            lambda plot: show_series(plot.plot(pen=online), m.online(), 0, end, columns),
         ),
         (
             QCoreApplication.translate("ReviewCharts", "Likes (cumulative)"),
-            lambda plot: show_series(
-                plot.plot(pen=print_pen(LIKES_PEN)), m.likes_cumulative(), 0, end, columns
-            ),
+            lambda plot: show_series(plot.plot(pen=likes), m.likes_cumulative(), 0, end, columns),
         ),
         (
             QCoreApplication.translate(
                 "ReviewCharts", "Comments per minute (left) and likes per minute (right)"
             ),
             lambda plot: (
+                show_series(plot.plot(pen=comments), m.comments_per_minute(), 0, end, columns),
                 show_series(
-                    plot.plot(pen=print_pen(COMMENTS_PEN)), m.comments_per_minute(), 0, end, columns
-                ),
-                show_series(
-                    add_right_axis_curve(plot, print_pen(LIKES_PEN), ""),
+                    add_right_axis_curve(plot, likes, ""),
                     m.likes_per_minute(),
                     0,
                     end,
@@ -92,12 +89,12 @@ def render_charts(report: ShowReport) -> dict[str, bytes]:
     ]
     for title, draw in specs:
         view = pg.GraphicsLayoutWidget()
-        view.setBackground("w")
+        view.setBackground(colours.background)
         view.resize(CHART_SIZE)
-        plot = new_plot(view.ci, 0, title)
+        plot = new_plot(view.ci, 0, title, colours)
         draw(plot)
         plot.setXRange(0, end, padding=0.01)
-        add_markers([plot], report.markers, labelled=plot)
+        add_markers([plot], report.markers, colours, labelled=plot)
         view.show()  # offscreen in the review command; laid out before grabbing
         QCoreApplication.processEvents()
         charts[title] = png_bytes(view.grab().toImage())

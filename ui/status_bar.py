@@ -14,10 +14,11 @@ from console.session import LiveSession
 from console.timefmt import show_clock
 from ui.names import connector_title
 from ui.text import arg
+from ui.theme import restyle
 
 UPDATE_INTERVAL_MS = 500
 RATE_WINDOW_S = 2.0
-_MESSAGE_COLOURS = {Level.INFO: "#1d6b2f", Level.WARNING: "#9a5b00", Level.ERROR: "#c0262d"}
+_MESSAGE_TONES = {Level.INFO: "good", Level.WARNING: "warning", Level.ERROR: "error"}
 _MESSAGE_TIMEOUT_MS = {Level.INFO: 6000, Level.WARNING: 12000, Level.ERROR: 0}
 
 
@@ -51,7 +52,7 @@ class ShowStatusBar(QStatusBar):
 
     def show_message(self, level: Level, text: str) -> None:
         """Show an operator message; errors stay until the next message, others fade."""
-        self.message_label.setStyleSheet(f"color: {_MESSAGE_COLOURS[level]};")
+        restyle(self.message_label, tone=_MESSAGE_TONES[level])
         self.message_label.setText(text)
         if level is Level.ERROR:
             self._message_timer.stop()

@@ -2,7 +2,8 @@
 
 ``ThumbnailCache.pixmap(url)`` answers at once: the cached thumbnail, or a placeholder while a
 worker reads the image's bytes (``file://`` from disk, ``http(s)://`` with requests).
-``loaded(url)`` fires once it is ready, so a model can repaint the rows showing it. The fetches
+``loaded(url)`` fires once it is ready, so a model can repaint the rows showing it. The
+placeholder is drawn again in the new colours when the theme changes. The fetches
 run on their own small pool: a slow image host must never hold up the console's other
 background reads.
 
@@ -29,9 +30,10 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QImageReader, QPainter, QPen, QPixmap
+from PySide6.QtGui import QGuiApplication, QImage, QImageReader, QPainter, QPen, QPixmap
 
 from console.log import ui as log
+from ui.theme import colour, on_theme_changed
 from ui.workers import run_in_worker
 
 MAX_IMAGE_BYTES = 10_000_000
@@ -76,8 +78,8 @@ def placeholder_pixmap(size: int, ratio: float = 1.0) -> QPixmap:
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(QColor("#c9d0da"), 1))
-    painter.setBrush(QColor("#eef1f6"))
+    painter.setPen(QPen(colour("thumbnailBorder"), 1))
+    painter.setBrush(colour("thumbnail"))
     painter.drawRoundedRect(QRectF(0.5, 0.5, size - 1, size - 1), 6, 6)
     painter.end()
     return pixmap
@@ -97,8 +99,12 @@ class ThumbnailCache(QObject):
         self._pending: set[str] = set()
         self._failed: set[str] = set()
         self._placeholder = placeholder_pixmap(size, self._ratio)
+        on_theme_changed(self._redraw_placeholder)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(FETCH_THREADS)
+
+    def _redraw_placeholder(self) -> None:
+        self._placeholder = placeholder_pixmap(self.size, self._ratio)
 
     @property
     def placeholder(self) -> QPixmap:

@@ -13,7 +13,7 @@ from console.metrics import ShowMetrics
 from console.platforms.replay import ReplayConnector
 from console.storage.writer import AuditRecord
 from helpers.shows import KnownShow
-from ui.charts import MARKER_COLOURS, MarkerLayer, peak_decimate
+from ui.charts import MarkerLayer, peak_decimate
 from ui.main_window import MainWindow
 from ui.panels.dashboard_panel import DashboardPanel, TimeWindow
 from ui.show_history import ShowListDialog
@@ -79,7 +79,7 @@ def test_markers_come_from_the_audit_log(make_window, qtbot, tmp_path: Path) -> 
         for x in range(round(push) - 1, round(push) + 2)
         for y in range(int(box.top()), int(box.bottom()))
     }
-    assert MARKER_COLOURS["goods.push"] in column_colours  # the dashed line is drawn
+    assert panel.colours.marker("goods.push").name() in column_colours  # the dashed line is drawn
     window.session.writer.audit(
         AuditRecord("obs.scene", "商品特写", "ok", "op", t=590.0, detail={"scene": "商品特写"})
     )

@@ -51,7 +51,7 @@ class GoodsImportDialog(QDialog):
         self.warning.setObjectName("goodsImportWarning")
         self.warning.setWordWrap(True)
         self.warning.setTextFormat(Qt.TextFormat.PlainText)
-        self.warning.setStyleSheet("color: #9a5b00;")
+        self.warning.setProperty("tone", "warning")
         self.warning.setVisible(False)
         self.status = QLabel(self.tr("Loading the goods library…"), self)
         self.status.setObjectName("goodsImportStatus")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -70,9 +69,9 @@ class ObsSettingsDialog(QDialog):
         self.store_note.setObjectName("obsKeyringNote")
         self.store_note.setProperty("secure", secure_store)
         self.store_note.setWordWrap(True)
+        self.store_note.setProperty("tone", "hint" if secure_store else "warning")
         if secure_store:
             self.store_note.setText(self.tr("The password is kept in the system keyring."))
-            self.store_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         else:
             self.store_note.setText(
                 self.tr(
@@ -80,7 +79,6 @@ class ObsSettingsDialog(QDialog):
                     "this run only and asked again next time."
                 )
             )
-            self.store_note.setStyleSheet("color: #9a5b00;")
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

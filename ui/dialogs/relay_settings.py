@@ -40,12 +40,12 @@ from console.platforms.relay import DEFAULT_HOST, is_loopback, load_token
 from console.secrets import SecretStoreUnavailable, secure_store_available
 from ui.errors import describe_error
 from ui.persist import ui_settings
+from ui.theme import restyle
 from ui.workers import run_in_worker
 
 HOST_KEY = "relay/host"
 PORT_KEY = "relay/port"
 ALL_INTERFACES = "0.0.0.0"
-_WARNING_STYLE = "color: #9a5b00;"
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +160,7 @@ class RelaySettingsDialog(QDialog):
             "lanHint",
             self.tr("Create a token first: other computers must send it with every request."),
         )
-        self.lan_hint.setStyleSheet(_WARNING_STYLE)
+        self.lan_hint.setProperty("tone", "warning")
         next_start = self._note(
             "nextStartNote",
             self.tr(
@@ -317,7 +317,7 @@ class RelaySettingsDialog(QDialog):
         }
         self.token_status.setText(detail or texts[state])
         warn = state is TokenState.UNAVAILABLE
-        self.token_status.setStyleSheet(_WARNING_STYLE if warn else "")
+        restyle(self.token_status, tone="warning" if warn else "")
         self.rotate_button.setText(
             self.tr("Rotate token") if state is TokenState.SET else self.tr("Create token")
         )

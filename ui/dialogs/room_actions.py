@@ -74,7 +74,7 @@ class AssistantDialog(QDialog):
             self,
         )
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #5b6472;")
+        hint.setProperty("tone", "note")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -108,14 +108,11 @@ class ReminderDialog(QDialog):
         self.setWindowTitle(self.tr("Live reminder to subscribers"))
         room = QLabel(room_title, self)
         room.setTextFormat(Qt.TextFormat.PlainText)
-        room.setStyleSheet("font-weight: bold;")
+        room.setProperty("emphasis", "bold")
         self.rule = QLabel(reminder_rule(), self)
         self.rule.setObjectName("reminderRule")
         self.rule.setWordWrap(True)
-        self.rule.setStyleSheet(
-            "color: #5b4a00; background: #fff8dc; border: 1px solid #eedc9a;"
-            " border-radius: 4px; padding: 6px;"
-        )
+        self.rule.setProperty("callout", "notice")
         explain = QLabel(
             self.tr(
                 "Paste the openids of the viewers who subscribed to the room's reminders, one "
@@ -136,7 +133,7 @@ class ReminderDialog(QDialog):
         self.error_label.setObjectName("reminderFileError")
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c0262d;")
+        self.error_label.setProperty("tone", "error")
         self.error_label.setVisible(False)
         row = QHBoxLayout()
         row.addWidget(self.load_button)

@@ -52,7 +52,6 @@ class UserCardDialog(QDialog):
         self.setWindowTitle(arg(self.tr("User: %1"), nickname))
         title = QLabel(f"{nickname}  ({user_id})", self)
         title.setObjectName("userTitle")
-        title.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.status_label = QLabel(self)
         self.status_label.setObjectName("userStatus")
 

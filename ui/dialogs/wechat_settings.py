@@ -60,7 +60,7 @@ class WeChatSettingsDialog(QDialog):
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret_state = QLabel(self)
         self.secret_state.setObjectName("wechatSecretState")
-        self.secret_state.setStyleSheet("color: #5b6472;")
+        self.secret_state.setProperty("tone", "note")
         self.room_edit = QLineEdit("" if room is None else str(room), self)
         self.room_edit.setObjectName("wechatRoomId")
         self.room_edit.setValidator(
@@ -81,12 +81,12 @@ class WeChatSettingsDialog(QDialog):
             self,
         )
         note.setWordWrap(True)
-        note.setStyleSheet("color: #5b6472;")
+        note.setProperty("tone", "note")
         self.error_label = QLabel(self)
         self.error_label.setObjectName("wechatSettingsError")
         self.error_label.setWordWrap(True)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setStyleSheet("color: #c0262d;")
+        self.error_label.setProperty("tone", "error")
         self.error_label.setVisible(False)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)

@@ -21,11 +21,12 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from console.goods_service import GoodsRow
 from console.timefmt import show_clock
 from ui.text import arg
+from ui.theme import colour
 from ui.thumbnails import ThumbnailCache
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -50,8 +51,6 @@ _MOVE = Qt.DropAction.MoveAction
 MIME_TYPE = "application/x-livedesk-goods-ids"
 NUMBER, GOODS, PRICE, PUSHED, ACTIONS = range(5)
 FRESH_PUSH_S = 90  # a push this recent is shown in bold green (the room is still reacting)
-_OFF_SALE = QColor("#8a919c")
-_FRESH = QColor("#1d6b2f")
 
 
 def _alignment(column: int) -> Qt.AlignmentFlag:
@@ -150,9 +149,9 @@ class GoodsTableModel(QAbstractTableModel):
             return self._thumbnails.pixmap(row.item.cover_url)
         if role == FOREGROUND_ROLE:
             if not row.on_sale and column in (GOODS, PRICE):
-                return _OFF_SALE
+                return colour("muted")
             if column == PUSHED and self._fresh(row):
-                return _FRESH
+                return colour("good")
             return None
         if role == FONT_ROLE and (column == NUMBER or (column == PUSHED and self._fresh(row))):
             return self._bold

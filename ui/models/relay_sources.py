@@ -8,12 +8,12 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
-from PySide6.QtGui import QColor
 
 from console.actions import Capability
 from console.platforms.relay import SourceInfo
 from ui.models.comment_model import AnyIndex
 from ui.text import arg
+from ui.theme import colour
 
 SOURCE_ROLE = Qt.ItemDataRole.UserRole + 1
 _ROOT = QModelIndex()
@@ -23,8 +23,6 @@ _ALIGN = Qt.ItemDataRole.TextAlignmentRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 _BACKGROUND = Qt.ItemDataRole.BackgroundRole
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_WARNING_TEXT = QColor("#9a5b00")
-_WARNING_FILL = QColor("#fff4e0")
 _KINDS = {"websocket": "WebSocket", "http": "HTTP"}
 
 
@@ -130,9 +128,9 @@ class RelaySourcesModel(QAbstractTableModel):
             return _RIGHT
         troubled = source.rejected > 0 or source.dropped > 0
         if role == _FOREGROUND and troubled:
-            return _WARNING_TEXT
+            return colour("warning")
         if role == _BACKGROUND and troubled:
-            return _WARNING_FILL
+            return colour("warningFill")
         if role == _TOOLTIP:
             return self._tooltip(source, Column(column), troubled)
         return None

@@ -12,7 +12,6 @@ from collections import deque
 from collections.abc import Iterable
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from console.audit import action_title as english_title
@@ -21,17 +20,27 @@ from console.commands.spec import ENTRY_TITLES, Entry
 from console.i18n import QT_TRANSLATE_NOOP
 from console.storage.writer import AuditRecord
 from console.timefmt import show_clock
+from ui.errors import stored_reason
+from ui.theme import colour
 
 DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole
 FOREGROUND_ROLE = Qt.ItemDataRole.ForegroundRole
 TOOLTIP_ROLE = Qt.ItemDataRole.ToolTipRole
-RESULT_COLOURS = {"error": QColor("#c0392b"), "local": QColor("#9a5b00")}
+RESULT_TONES = {"error": "error", "local": "warning"}  # audit result -> palette colour
 DEFAULT_CAPACITY = 2000
 
 
-def action_title(action: str) -> str:
-    title = english_title(action)
-    return QCoreApplication.translate("commands", title) if title else action
+def action_title(record: AuditRecord) -> str:
+    title = english_title(record.action, record.detail)
+    return QCoreApplication.translate(*title) if title else record.action
+
+
+def shown_subject(record: AuditRecord) -> str:
+    """What it was done to, for people: the subject the kernel recorded ("—" when the action
+    names it all, like starting the stream); for entries recorded before, made from them."""
+    if record.entry:
+        return record.subject or "—"
+    return subject(record.target, record.detail)
 
 
 def entry_title(entry: str) -> str:
@@ -46,7 +55,7 @@ def result_text(record: AuditRecord) -> str:
     if record.result == "local":
         return QCoreApplication.translate("AuditPanel", "Here only (viewers still see it)")
     failed = QCoreApplication.translate("AuditPanel", "Failed")
-    reason = record.detail.get("error")
+    reason = stored_reason(record.detail.get("reason")) or record.detail.get("error")
     return f"{failed}: {reason}" if reason else failed
 
 
@@ -91,7 +100,8 @@ class AuditTableModel(QAbstractTableModel):
         if role in (DISPLAY_ROLE, TOOLTIP_ROLE):
             return texts[index.column()]
         if role == FOREGROUND_ROLE and index.column() == len(self.HEADERS) - 1:
-            return RESULT_COLOURS.get(record.result)
+            tone = RESULT_TONES.get(record.result)
+            return None if tone is None else colour(tone)
         return None
 
     def add(self, records: Iterable[AuditRecord]) -> None:
@@ -103,8 +113,8 @@ class AuditTableModel(QAbstractTableModel):
                     when(r),
                     r.operator,
                     entry_title(r.entry),
-                    action_title(r.action),
-                    r.subject or subject(r.target, r.detail),
+                    action_title(r),
+                    shown_subject(r),
                     result_text(r),
                 ),
             )

@@ -2,7 +2,8 @@
 
 Line: show time · [问] · nickname： · text · (on hover/selection) 删除 · 禁言 · ⋯
 A deleted comment stays in the feed, struck through and grey, with who-can-still-see-it tag;
-a hidden one (shown only in the "hidden" filter) is grey with its reason.
+a hidden one (shown only in the "hidden" filter) is grey with its reason. Colours come from
+the theme when a line is painted, so a change of theme shows at the next repaint.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from console.moderation import ModerationService
 from console.timefmt import show_clock
 from console.verdicts import HiddenReason
 from ui.models.comment_model import ARRIVAL_ROLE
+from ui.theme import colour
 
 _ALIGN = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
 _CENTER = Qt.AlignmentFlag.AlignCenter
@@ -43,10 +45,6 @@ _RELEASE = QEvent.Type.MouseButtonRelease
 _LEFT = Qt.MouseButton.LeftButton
 _PADDING = 6
 _NICKNAME_MAX_PX = 140
-_QUESTION_BADGE = QColor("#e8870e")
-_HIGHLIGHT_BACKGROUND = QColor("#fff3c4")
-_BUTTON_BACKGROUND = QColor("#eef1f6")
-_BUTTON_BORDER = QColor("#b9c2d0")
 
 BUTTONS = ("delete", "mute", "more")
 
@@ -154,8 +152,9 @@ class CommentDelegate(QStyledItemDelegate):
         hovered = bool(state & _HOVER)
 
         painter.save()
-        if verdict.highlight and not selected:
-            painter.fillRect(rect, _HIGHLIGHT_BACKGROUND)
+        highlighted = verdict.highlight and not selected
+        if highlighted:
+            painter.fillRect(rect, colour("commentHighlight"))
         if widget is not None:
             widget.style().drawPrimitive(_PANEL, option, painter, widget)
 
@@ -166,13 +165,17 @@ class CommentDelegate(QStyledItemDelegate):
         def pen(role: QPalette.ColorRole) -> QColor:
             if selected:
                 return palette.color(_HIGHLIGHTED_TEXT)
-            return palette.color(_PLACEHOLDER if dimmed else role)
+            if dimmed:
+                return colour("commentDimmedText")
+            if highlighted and role == _TEXT:
+                return colour("commentHighlightText")
+            return palette.color(role)
 
         painter.setPen(pen(_PLACEHOLDER))
         painter.drawText(geometry.clock, _ALIGN, show_clock(comment.t))
         if geometry.badge is not None:
-            painter.fillRect(geometry.badge, _QUESTION_BADGE)
-            painter.setPen(QColor("white"))
+            painter.fillRect(geometry.badge, colour("commentBadge"))
+            painter.setPen(colour("commentBadgeText"))
             painter.drawText(geometry.badge, _CENTER, question_badge())
         painter.setPen(pen(_LINK))
         nickname = metrics.elidedText(
@@ -193,12 +196,8 @@ class CommentDelegate(QStyledItemDelegate):
             geometry.text, _ALIGN, metrics.elidedText(text, _ELIDE_RIGHT, geometry.text.width())
         )
         painter.setFont(option.font)  # type: ignore[attr-defined]
-        for kind, button in geometry.buttons.items():
-            painter.setPen(_BUTTON_BORDER)
-            painter.setBrush(_BUTTON_BACKGROUND)
-            painter.drawRoundedRect(button, 3, 3)
-            painter.setPen(palette.color(_TEXT))
-            painter.drawText(button, _CENTER, button_label(kind))
+        if geometry.buttons:
+            _paint_buttons(painter, geometry.buttons)
         painter.restore()
 
     def sizeHint(
@@ -236,3 +235,13 @@ class CommentDelegate(QStyledItemDelegate):
             self.nickname_clicked.emit(model_index)
             return True
         return False
+
+
+def _paint_buttons(painter: QPainter, buttons: dict[str, QRect]) -> None:
+    painter.setPen(colour("rowButtonBorder"))
+    painter.setBrush(colour("rowButton"))
+    for button in buttons.values():
+        painter.drawRoundedRect(button, 3, 3)
+    painter.setPen(colour("rowButtonText"))
+    for kind, button in buttons.items():
+        painter.drawText(button, _CENTER, button_label(kind))

@@ -113,7 +113,7 @@ class CommentPanel(QWidget):
         self.local_note = QLabel(self)
         self.local_note.setObjectName("localOnlyNote")
         self.local_note.setWordWrap(True)
-        self.local_note.setStyleSheet("color: #9a5b00; padding: 2px 6px;")
+        self.local_note.setProperty("tone", "warning")
         self.update_local_note()
 
         self.view = QListView(self)

@@ -32,17 +32,18 @@ from console.metrics import ShowMetrics, change_ratio
 from console.review import Marker, markers_from_audit
 from console.timefmt import show_clock
 from ui.charts import (
-    COMMENTS_PEN,
-    LIKES_PEN,
-    ONLINE_PEN,
+    ChartColours,
     MarkerLayer,
     add_markers,
     add_right_axis_curve,
+    colour_axes,
     new_plot,
+    series_pen,
     set_title,
     show_series,
 )
 from ui.text import arg
+from ui.theme import current_palette, on_theme_changed
 
 REDRAW_INTERVAL_MS = 1000  # samples are one per second
 RECENT_S = 300
@@ -69,10 +70,10 @@ class Tile(QFrame):
         self.caption = QLabel(caption, self)
         self.value = QLabel("0", self)
         self.value.setObjectName(f"{name}Value")
-        self.value.setStyleSheet("font-size: 20px; font-weight: 600;")
+        self.value.setProperty("emphasis", "figure")
         self.note = QLabel("", self)
         self.note.setObjectName(f"{name}Note")
-        self.note.setStyleSheet("color: #666;")
+        self.note.setProperty("tone", "note")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(0)
@@ -98,6 +99,7 @@ class DashboardPanel(QWidget):
         self._audits: list[object] = []
         self.markers: list[Marker] = []
         self._marker_layers: list[tuple[pg.PlotItem, MarkerLayer]] = []
+        self.colours = ChartColours.of(current_palette())
 
         self.tiles = {
             "online": Tile("tileOnline", self.tr("Online now"), self),
@@ -132,23 +134,27 @@ class DashboardPanel(QWidget):
         self.window_buttons.idClicked.connect(lambda mode: self.set_window(TimeWindow(mode)))
 
         self.graphics = pg.GraphicsLayoutWidget(self)
-        self.graphics.setBackground("w")
-        self.viewers_plot = new_plot(self.graphics.ci, 0, self.tr("Online viewers"))
-        self.likes_plot = new_plot(self.graphics.ci, 1, self.tr("Likes (cumulative)"))
-        self.rate_plot = new_plot(self.graphics.ci, 2, self.tr("Comments and likes per minute"))
+        colours = self.colours
+        self.viewers_plot = new_plot(self.graphics.ci, 0, self.tr("Online viewers"), colours)
+        self.likes_plot = new_plot(self.graphics.ci, 1, self.tr("Likes (cumulative)"), colours)
+        self.rate_plot = new_plot(
+            self.graphics.ci, 2, self.tr("Comments and likes per minute"), colours
+        )
         self.plots = (self.viewers_plot, self.likes_plot, self.rate_plot)
         for plot in self.plots[1:]:
             plot.setXLink(self.viewers_plot)
         # Counts are never NaN: skipping pyqtgraph's finite check saves time on every redraw.
-        self.viewers_curve = self.viewers_plot.plot(pen=ONLINE_PEN, skipFiniteCheck=True)
-        self.likes_curve = self.likes_plot.plot(pen=LIKES_PEN, skipFiniteCheck=True)
-        self.rate_plot.getAxis("left").setLabel(self.tr("Comments"), color="#2e9d57")
-        self.comments_rate_curve = self.rate_plot.plot(pen=COMMENTS_PEN, skipFiniteCheck=True)
-        self.likes_rate_curve = add_right_axis_curve(self.rate_plot, LIKES_PEN, self.tr("Likes"))
-        self.cursor_lines = [pg.InfiniteLine(angle=90, pen=pg.mkPen("#999")) for _ in self.plots]
+        # The curves get their pens from _colour_charts.
+        self.viewers_curve = self.viewers_plot.plot(skipFiniteCheck=True)
+        self.likes_curve = self.likes_plot.plot(skipFiniteCheck=True)
+        self.comments_rate_curve = self.rate_plot.plot(skipFiniteCheck=True)
+        self.likes_rate_curve = add_right_axis_curve(self.rate_plot, None, self.tr("Likes"))
+        self.cursor_lines = [pg.InfiniteLine(angle=90) for _ in self.plots]
         for plot, line in zip(self.plots, self.cursor_lines, strict=True):
             plot.addItem(line, ignoreBounds=True)
             line.setVisible(False)
+        self._colour_charts()
+        on_theme_changed(self._recolour)
         self.graphics.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
         layout = QVBoxLayout(self)
@@ -172,7 +178,9 @@ class DashboardPanel(QWidget):
             self.markers = markers
             for plot, layer in self._marker_layers:
                 plot.removeItem(layer)
-            self._marker_layers = add_markers(self.plots, markers, labelled=self.viewers_plot)
+            self._marker_layers = add_markers(
+                self.plots, markers, self.colours, labelled=self.viewers_plot
+            )
 
     def set_window(self, mode: TimeWindow) -> None:
         self.window_mode = mode
@@ -182,6 +190,31 @@ class DashboardPanel(QWidget):
         self._apply_window()
 
     # -- drawing -----------------------------------------------------------------------------
+    def _recolour(self) -> None:
+        """The theme changed: draw everything in its colours at once."""
+        self.colours = ChartColours.of(current_palette())
+        for plot in self.plots:
+            colour_axes(plot, self.colours)
+            set_title(plot, plot.titleLabel.text, self.colours)
+        for _plot, layer in self._marker_layers:
+            layer.set_colours(self.colours)
+        self._colour_charts()
+
+    def _colour_charts(self) -> None:
+        colours = self.colours
+        self.graphics.setBackground(colours.background)
+        for curve, colour in (
+            (self.viewers_curve, colours.online),
+            (self.likes_curve, colours.likes),
+            (self.comments_rate_curve, colours.comments),
+            (self.likes_rate_curve, colours.likes),
+        ):
+            curve.setPen(series_pen(colour))
+        # After colour_axes, which gives the axis labels the text's colour.
+        self.rate_plot.getAxis("left").setLabel(self.tr("Comments"), color=colours.comments.name())
+        for line in self.cursor_lines:
+            line.setPen(pg.mkPen(colours.cursor))
+
     def refresh(self) -> None:
         """Redraw the curves and tiles if new data arrived since the last redraw."""
         if self.metrics.version == self._drawn_version:
@@ -238,7 +271,11 @@ class DashboardPanel(QWidget):
                 _percent(change_ratio(recent.comments, previous.comments)),
             ),
         )
-        set_title(self.viewers_plot, arg(self.tr("Online viewers: %1"), f"{m.current_online():,}"))
+        set_title(
+            self.viewers_plot,
+            arg(self.tr("Online viewers: %1"), f"{m.current_online():,}"),
+            self.colours,
+        )
 
     def values_at(self, second: int) -> str:
         """The hover text for one second of the show."""

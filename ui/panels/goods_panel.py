@@ -25,29 +25,21 @@ from ui.text import arg
 
 THUMBNAIL_PX = 48
 ROW_HEIGHT_PX = 58
-_SALE_STYLE = (
-    "QToolButton { padding: 3px 8px; border: 1px solid #b9c2d0; border-radius: 4px;"
-    " background: #f4f5f7; color: #6b7280; }"
-    "QToolButton:checked { background: #e6f4ea; border-color: #8cc7a0; color: #1d6b2f; }"
-    "QToolButton:disabled { color: #a0a6b0; }"
-)
-_PUSH_STYLE = "QPushButton { font-weight: bold; padding: 4px 14px; }"
 
 
 class _RowButtons(QWidget):
-    """The Push button and the on/off-sale toggle of one row."""
+    """The Push button and the on/off-sale toggle of one row (styled as #goodsRowButtons)."""
 
     def __init__(self, goods_id: str, parent: QWidget) -> None:
         super().__init__(parent)
+        self.setObjectName("goodsRowButtons")
         self.goods_id = goods_id
         self.push = QPushButton(self)
         self.push.setObjectName(f"goodsPush:{goods_id}")
-        self.push.setStyleSheet(_PUSH_STYLE)
         self.push.setCursor(Qt.CursorShape.PointingHandCursor)
         self.sale = QToolButton(self)
         self.sale.setObjectName(f"goodsSale:{goods_id}")
         self.sale.setCheckable(True)
-        self.sale.setStyleSheet(_SALE_STYLE)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 6, 0)
         layout.setSpacing(6)
@@ -81,16 +73,13 @@ class GoodsPanel(QWidget):
         self.note.setObjectName("goodsNote")
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
-        self.note.setStyleSheet("color: #5b6472; padding: 2px 6px;")
+        self.note.setProperty("tone", "note")
         self.note.setVisible(False)
         self.full_note = QLabel(self)
         self.full_note.setObjectName("roomFullNote")
         self.full_note.setWordWrap(True)
         self.full_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.full_note.setStyleSheet(
-            "color: #9a5b00; background: #fff6e0; border: 1px solid #f0d49a;"
-            " border-radius: 4px; padding: 4px 6px;"
-        )
+        self.full_note.setProperty("callout", "warning")
         self.full_note.setVisible(False)
 
         self.view = QTableView(self)
@@ -100,7 +89,7 @@ class GoodsPanel(QWidget):
         self.hint = QLabel(self)
         self.hint.setObjectName("goodsHint")
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #7a828e; padding: 0 6px 4px 6px;")
+        self.hint.setProperty("tone", "hint")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -37,9 +37,9 @@ from console.lottery.model import (
 )
 from console.timefmt import show_clock
 from ui.text import arg
+from ui.theme import colour, on_theme_changed
 
 _POSITION_ROLE = Qt.ItemDataRole.UserRole
-_FORFEITED_COLOUR = QColor("#8a8a8a")
 
 
 class _Tile(QFrame):
@@ -50,7 +50,7 @@ class _Tile(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.caption = QLabel(caption, self)
         self.caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.caption.setStyleSheet("color: palette(mid);")
+        self.caption.setProperty("tone", "hint")
         self.value = QLabel(self)
         self.value.setObjectName(name)
         self.value.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -97,7 +97,7 @@ class LotteryPanel(QWidget):
         title_font.setBold(True)
         self.title_label.setFont(title_font)
         self.hint_label = self._plain_label("lotteryHint")
-        self.hint_label.setStyleSheet("color: palette(mid);")
+        self.hint_label.setProperty("tone", "hint")
 
         self.state_tile = _Tile(self.tr("State"), "lotteryState", self)
         self.entrants_tile = _Tile(self.tr("Entrants"), "entrantCount", self)
@@ -172,6 +172,7 @@ class LotteryPanel(QWidget):
         layout.addLayout(announcement_bar)
         layout.addWidget(self.announcement_edit)
         self.setMinimumWidth(340)
+        on_theme_changed(self._recolour)
 
     # -- building ------------------------------------------------------------------------------
     def _plain_label(self, name: str) -> QLabel:
@@ -285,6 +286,12 @@ class LotteryPanel(QWidget):
             LotteryState.DRAWN: self.tr("Drawn"),
         }[state]
 
+    def _recolour(self) -> None:
+        """Forfeited winners' rows keep the colour they were given: give them the new one."""
+        winners, self._winners = self._winners, None
+        if winners is not None:
+            self._show_winners(winners)
+
     def _show_winners(self, winners: tuple[Winner, ...]) -> None:
         if winners == self._winners:
             return
@@ -304,7 +311,7 @@ class LotteryPanel(QWidget):
                     font = QFont(item.font())
                     font.setStrikeOut(True)
                     item.setFont(font)
-                    item.setForeground(_FORFEITED_COLOUR)
+                    item.setForeground(colour("muted"))
                     item.setToolTip(self.tr("Did not claim the prize: re-rolled"))
                 table.setItem(row, column, item)
         for row, winner in enumerate(winners):

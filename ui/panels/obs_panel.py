@@ -11,7 +11,6 @@ import time
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, SignalInstance
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QBoxLayout,
@@ -35,39 +34,25 @@ from console.obs.state import Output, Phase
 from console.timefmt import show_clock
 from obs_bridge import ConnectionState, InputState, SceneItem
 from ui.text import arg
+from ui.theme import restyle
 
 MAX_SCENE_COLUMNS = 4
 MIN_SCENE_BUTTON_WIDTH = 110
 SIDE_BY_SIDE_WIDTH = 460  # audio and sources side by side from this panel width, else stacked
 
-STATE_COLOURS = {
-    ConnectionState.CONNECTED: "#1d6b2f",
-    ConnectionState.CONNECTING: "#9a5b00",
-    ConnectionState.RECONNECTING: "#9a5b00",
-    ConnectionState.FAILED: "#c0262d",
-    ConnectionState.DISCONNECTED: "#6b6b6b",
+# The tone (livedesk.qss) of the connection line in each state.
+STATE_TONES = {
+    ConnectionState.CONNECTED: "good",
+    ConnectionState.CONNECTING: "warning",
+    ConnectionState.RECONNECTING: "warning",
+    ConnectionState.FAILED: "error",
+    ConnectionState.DISCONNECTED: "note",
 }
 
 
-def _checked_style(fill: str, edge: str, faded: str) -> str:
-    """A checked button filled with ``fill``; ``faded`` while disabled (OBS not connected)."""
-    return (
-        f"QPushButton:checked {{ background: {fill}; color: white; border: 1px solid {edge}; "
-        "border-radius: 3px; }"
-        f"QPushButton:checked:disabled {{ background: {faded}; border-color: {faded}; }}"
-    )
-
-
-LIVE_STYLE = _checked_style("#c0262d", "#8f1c21", "#d9a0a3")  # streaming, recording, muted
-ON_AIR_STYLE = _checked_style("#1f6fd1", "#17539c", "#a3bfe6") + (
-    "QPushButton:checked { font-weight: bold; }"
-)  # the current scene
-WARNING_COLOUR = "#b3261e"
-
-
 def dim(label: QLabel) -> None:
-    """Secondary text (captions, hints) in the theme's subdued colour, light or dark."""
-    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    """Secondary text (captions, hints) in the theme's subdued colour."""
+    label.setProperty("tone", "hint")
 
 
 def _mnemonic_safe(text: str) -> str:
@@ -225,7 +210,6 @@ class ObsPanel(QWidget):
         button.setCheckable(True)
         button.setMinimumHeight(34)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        button.setStyleSheet(LIVE_STYLE + "QPushButton:checked { font-weight: bold; }")
         button.clicked.connect(clicked)
         return button
 
@@ -239,7 +223,7 @@ class ObsPanel(QWidget):
         title.setFont(font)
         value = QLabel(self.health)
         value.setObjectName(name)
-        value.setStyleSheet("font-weight: bold;")
+        value.setProperty("emphasis", "bold")
         grid.addWidget(title, row, column)
         grid.addWidget(value, row + 1, column)
         grid.setColumnStretch(column, 1)
@@ -247,9 +231,8 @@ class ObsPanel(QWidget):
 
     # -- connection -------------------------------------------------------------------------
     def set_connection(self, state: ConnectionState, headline: str, hint: str, why: str) -> None:
-        colour = STATE_COLOURS[state]
-        self.state_dot.setStyleSheet(f"color: {colour}; font-size: 14pt;")
-        self.state_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        for label in (self.state_dot, self.state_label):
+            restyle(label, tone=STATE_TONES[state])
         self.state_label.setText(headline)
         self.state_label.setToolTip(why)
         self.detail_label.setText(hint)
@@ -294,7 +277,6 @@ class ObsPanel(QWidget):
                 # The grid picks its columns to fit the names; a name longer than the whole
                 # panel is cut rather than widening the dock.
                 button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-                button.setStyleSheet(ON_AIR_STYLE)
                 button.clicked.connect(lambda _checked=False, n=name: self.scene_clicked.emit(n))
                 self._scene_group.addButton(button)
                 self.scene_buttons.append(button)
@@ -348,7 +330,6 @@ class ObsPanel(QWidget):
                 button.setMinimumHeight(28)
                 button.setProperty("inputName", state.name)
                 button.setCheckable(True)
-                button.setStyleSheet(LIVE_STYLE)
                 button.clicked.connect(
                     lambda checked, n=state.name: self.mute_clicked.emit(n, checked)
                 )
@@ -449,16 +430,7 @@ class ObsPanel(QWidget):
                 self.congestion_value.setText("—")
             bitrate = health.bitrate_kbps
             self.bitrate_value.setText("—" if bitrate is None else f"{bitrate:,.0f} kb/s")
-        self.health.setProperty("warning", warning)
-        colour = f"color: {WARNING_COLOUR};" if warning else ""
-        for label in self._health_values():
-            label.setStyleSheet(f"font-weight: bold; {colour}")
-        self.health.setStyleSheet(
-            f"QFrame#obsHealth {{ background: rgba(192, 38, 45, 0.1); "
-            f"border: 1px solid {WARNING_COLOUR}; }}"
-            if warning
-            else ""
-        )
+        restyle(self.health, warning=warning)
         self._set_tip(
             self.health,
             self.tr("Frames are being dropped or the network is congested") if warning else "",

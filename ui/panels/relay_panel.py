@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from console.platforms.relay import DEFAULT_PORT, RelayConnector
 from ui.models.relay_sources import RelaySourcesModel
 from ui.text import arg
+from ui.theme import restyle
 
-_WARNING_STYLE = "color: #9a5b00;"
 _UNSPECIFIED_HOSTS = ("0.0.0.0", "::")
 
 
@@ -110,7 +110,7 @@ class RelayPanel(QWidget):
         self.access_label.setText(access)
         self.status_label.setText(status)
         self.status_label.setToolTip(connector.error or "")
-        self.status_label.setStyleSheet(_WARNING_STYLE if connector.error else "")
+        restyle(self.status_label, tone="warning" if connector.error else "")
         self.status_label.setVisible(bool(status))
 
     def _update_count(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 from console.platforms.wechat import Room
 from obs_bridge.push_url import split_push_url
 from ui.dialogs.room_actions import reminder_rule
+from ui.theme import colour, on_theme_changed
 
 _ROOM_ROLE = Qt.ItemDataRole.UserRole + 1
-_CURRENT_BACKGROUND = QColor("#e7f0fd")
-_STATUS_COLOURS = {"live": "#1d6b2f", "paused": "#9a5b00", "banned": "#c0262d"}
+_STATUS_TONES = {"live": "good", "paused": "warning", "banned": "error"}  # -> palette colour
 _MASK = "••••••"
 
 
@@ -74,12 +74,12 @@ def _read_only(name: str, parent: QWidget) -> QLineEdit:
     return field
 
 
-def _note(name: str, parent: QWidget, colour: str = "#5b6472") -> QLabel:
+def _note(name: str, parent: QWidget, tone: str = "note") -> QLabel:
     label = QLabel(parent)
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet(f"color: {colour};")
+    label.setProperty("tone", tone)
     return label
 
 
@@ -128,7 +128,7 @@ class RoomPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.room_list.setMinimumHeight(90)
         self.room_list.setMaximumHeight(170)
-        self.list_error = _note("roomListError", self.rooms_box, "#c0262d")
+        self.list_error = _note("roomListError", self.rooms_box, "error")
         self.list_error.setVisible(False)
         top = QHBoxLayout()
         top.addWidget(self.updated_label, 1)
@@ -141,8 +141,8 @@ class RoomPanel(QWidget):
 
         self.this_box = QGroupBox(self.tr("This room"), content)
         self.this_box.setObjectName("thisRoomBox")
-        self.room_status = _note("roomStatus", self.this_box, "#1f2430")
-        self.room_status.setStyleSheet("font-weight: bold;")
+        self.room_status = _note("roomStatus", self.this_box, tone="")  # text colour, bold
+        self.room_status.setProperty("emphasis", "bold")
         self.replay_toggle = QCheckBox(self.tr("Replay available after the show"), self.this_box)
         self.replay_toggle.setObjectName("replayToggle")
         self.replay_toggle.setEnabled(False)
@@ -242,6 +242,8 @@ class RoomPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+        self._current_room: int | None = None
+        on_theme_changed(self._recolour)
 
     def room_item(self, room_id: int) -> QTreeWidgetItem | None:
         for row in range(self.room_list.topLevelItemCount()):
@@ -252,6 +254,7 @@ class RoomPanel(QWidget):
 
     def show_rooms(self, rooms: Sequence[Room], current: int) -> None:
         self.room_list.clear()
+        self._current_room = current
         bold = QFont(self.room_list.font())
         bold.setBold(True)
         for room in rooms:
@@ -260,12 +263,23 @@ class RoomPanel(QWidget):
                 [str(room.room_id), room.name, status_title(room.status), starts, room.anchor_name]
             )
             item.setData(0, _ROOM_ROLE, room)
-            colour = _STATUS_COLOURS.get(room.status or "")
-            if colour:
-                item.setForeground(2, QBrush(QColor(colour)))
             if room.room_id == current:
                 for column in range(5):
                     item.setFont(column, bold)
-                    item.setBackground(column, _CURRENT_BACKGROUND)
                 item.setToolTip(0, self.tr("The room this console runs"))
+            self._colour_item(item)
             self.room_list.addTopLevelItem(item)
+
+    def _colour_item(self, item: QTreeWidgetItem) -> None:
+        room = item.data(0, _ROOM_ROLE)
+        tone = _STATUS_TONES.get(room.status or "")
+        if tone:
+            item.setForeground(2, colour(tone))
+        if room.room_id == self._current_room:
+            for column in range(5):
+                item.setBackground(column, colour("currentRow"))
+
+    def _recolour(self) -> None:
+        """The items keep the colours they were given: give them the new theme's."""
+        for row in range(self.room_list.topLevelItemCount()):
+            self._colour_item(self.room_list.topLevelItem(row))
