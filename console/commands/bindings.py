@@ -107,9 +107,11 @@ def _has_goods(session: LiveSession, _args: Args) -> OperatorError | None:
     return Unsupported(QT_TRANSLATE_NOOP("errors", "This platform has no goods list."))
 
 
-def _refresh(session: LiveSession, _args: Args, _entry: Entry) -> Plan:
+def _refresh(session: LiveSession, _args: Args, entry: Entry) -> Plan:
     goods = session.goods
-    done = said(QT_TRANSLATE_NOOP("outcomes", "Goods list reloaded"))
+    # The console's own read at start says nothing when it works: the list shows it.
+    text = "" if entry is Entry.AUTO else QT_TRANSLATE_NOOP("outcomes", "Goods list reloaded")
+    done = said(text)
     return Plan("room", "", done, scope=Scope.CONSOLE, remote=goods.load)
 
 

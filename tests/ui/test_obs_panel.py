@@ -208,7 +208,7 @@ def test_source_checkbox_hides_and_shows_the_source(
         qtbot.waitUntil(lambda: visible_in_obs(obs_client, "Scene", VISUAL_INPUT))
     finally:
         obs_client.set_source_visible("Scene", VISUAL_INPUT, True)
-    assert box.isChecked()
+    qtbot.waitUntil(box.isChecked)  # the panel follows OBS's event
     entries = [(e.action, e.target, json.loads(e.detail)) for e in audit(window, qtbot, 2)]
     assert [(a, t, d["scene"], d["visible"]) for a, t, d in entries] == [
         ("obs.source.visible", VISUAL_INPUT, "Scene", False),
@@ -226,7 +226,7 @@ def test_streams_to_the_rtmp_server_with_live_state_and_bitrate(
     qtbot.mouseClick(panel.stream_button, Qt.MouseButton.LeftButton)
     try:
         qtbot.waitUntil(lambda: controller.state.stream.phase is Phase.LIVE, timeout=15_000)
-        assert panel.stream_button.isChecked()
+        qtbot.waitUntil(panel.stream_button.isChecked)  # drawn from the state, a moment later
         assert window.actions[CommandId.OBS_STREAM_TOGGLE].isChecked()
         assert obs_client.stream_status().active
         qtbot.waitUntil(
@@ -236,8 +236,12 @@ def test_streams_to_the_rtmp_server_with_live_state_and_bitrate(
             ),
             timeout=15_000,
         )
-        shown = panel.bitrate_value.text()
-        assert shown != "—" and int("".join(ch for ch in shown if ch.isdigit())) > 0
+
+        def bitrate_shown() -> int:
+            digits = "".join(ch for ch in panel.bitrate_value.text() if ch.isdigit())
+            return int(digits or 0)
+
+        qtbot.waitUntil(lambda: bitrate_shown() > 0)  # the strip follows the reading
         assert panel.fps_value.text() != "—"
     finally:
         press(
@@ -249,7 +253,7 @@ def test_streams_to_the_rtmp_server_with_live_state_and_bitrate(
         box = answer(window, qtbot)  # stopping the stream ends the broadcast: it asks
         assert "停止推流" in box.text()
         qtbot.waitUntil(lambda: controller.state.stream.phase is Phase.OFF, timeout=15_000)
-    assert not panel.stream_button.isChecked()
+    qtbot.waitUntil(lambda: not panel.stream_button.isChecked())
     eventually(lambda: not obs_client.stream_status().active, what="the stream to end")
     assert [(e.action, e.result) for e in audit(window, qtbot, 2)] == [
         ("obs.stream.start", "ok"),
@@ -266,12 +270,13 @@ def test_record_button_starts_and_stops_a_recording(
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     try:
         qtbot.waitUntil(lambda: controller.state.record.phase is Phase.LIVE, timeout=15_000)
-        assert button.isChecked() and obs_client.record_status().active
+        qtbot.waitUntil(button.isChecked)
+        assert obs_client.record_status().active
     finally:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         answer(window, qtbot)
         qtbot.waitUntil(lambda: controller.state.record.phase is Phase.OFF, timeout=15_000)
-    assert not button.isChecked()
+    qtbot.waitUntil(lambda: not button.isChecked())
     assert [e.action for e in audit(window, qtbot, 2)] == ["obs.record.start", "obs.record.stop"]
 
 
