@@ -47,6 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui import review_export
 
         return review_export.main(argv[1:])
+    if argv and argv[0] == "settings":  # the window's settings store
+        from ui import settings_cli
+
+        return settings_cli.main(argv[1:])
     code = run_subcommand(argv)
     if code is not None:
         return code
@@ -143,6 +147,7 @@ def run_window(
     from ui.gc_guard import GcGuard
     from ui.i18n import install_translators
     from ui.main_window import MainWindow
+    from ui.stop_signals import StopSignals
     from ui.theme import apply_theme
     from ui.workers import configure_workers, wait_for_workers
 
@@ -160,18 +165,20 @@ def run_window(
     if args.report_startup:
         window.first_painted.connect(_report_first_paint)
     window.first_painted.connect(gc_guard.settle)
+    signals = StopSignals(window.close_now, window)
     window.show()
     session.start()
     if args.duration is not None:
-        QTimer.singleShot(int(args.duration * 1000), window.close)
+        QTimer.singleShot(int(args.duration * 1000), window.close_now)
     app.exec()
     wait_for_workers(5000)  # let running reads and platform calls finish before shutting down
     if checks is not None:
         checks["translation_loaded"] = "场控台" in window.windowTitle() or prefs.language == "en"
         checks["window_painted"] = window.painted
     saved = session.stop()
-    if args.duration is not None and not args.selftest:
-        print(json.dumps(session.summary(), ensure_ascii=False), flush=True)
+    if (args.duration is not None or signals.received is not None) and not args.selftest:
+        summary = {**session.summary(), "language": prefs.language, "operator": session.operator}
+        print(json.dumps(summary, ensure_ascii=False), flush=True)
     return 0 if saved else 1
 
 

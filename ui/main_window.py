@@ -13,7 +13,7 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMainWindow, QMenu, QWidget
 
-from console.commands import COMMANDS, MUTE_PRESETS, PUSH_PRESETS, SCENE_PRESETS, CommandId
+from console.commands import COMMANDS, MUTE_PRESETS, PUSH_PRESETS, SCENE_PRESETS, CommandId, Entry
 from console.events import Comment
 from console.messages import Level, Message
 from console.metrics import ShowMetrics
@@ -130,7 +130,8 @@ class MainWindow(QMainWindow):
         self.bridge.audits_arrived.connect(self.audit_panel.add)
         self.bridge.message_posted.connect(self._on_message_posted)
         self.bridge.start()
-        session.add_quit_listener(CoreSignal(self.close, self))
+        session.add_quit_listener(CoreSignal(self.close_now, self))
+        self._closing_now = False
 
         self.resize(1280, 800)
         self._restore_layout()
@@ -367,7 +368,19 @@ class MainWindow(QMainWindow):
         settings.setValue("window/state", self.saveState(LAYOUT_VERSION))
         settings.sync()
 
+    def close_now(self) -> None:
+        """Close without asking: the operator confirmed a quit already, a timed run ended, or
+        the system asks the console to stop (SIGTERM)."""
+        self._closing_now = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closing_now and self.session.commands.needs_confirmation(CommandId.APP_QUIT):
+            # Streaming, or the database has not taken everything: quitting asks first (the
+            # quit command asks, and closes the window once the operator confirmed).
+            event.ignore()
+            self.runner.run(CommandId.APP_QUIT, {}, Entry.MENU)
+            return
         self.closing.emit()
         self.bridge.stop()
         self.room.shutdown()

@@ -1,8 +1,12 @@
 """The operator's preferences, kept with QSettings (secrets never: those go to the keyring).
 
 Read once at start-up (language, theme, default connector, operator name, database URL,
-rebound shortcuts) and written by the settings dialog. Changes to language, connector and
-database take effect at the next start; theme and shortcuts at once.
+rebound shortcuts) and written by the settings dialog or ``livedesk settings set``. Changes to
+language, connector and database take effect at the next start; theme and shortcuts at once.
+
+They live in the group ``preferences``. Releases before wrote them to a group named
+"general", which QSettings' INI format keeps as its reserved ``[%General]`` section, where
+reading them back found nothing: they are read from there once when no newer value exists.
 """
 
 from __future__ import annotations
@@ -15,6 +19,9 @@ from ui.controllers.commands import default_shortcut, shortcut_ids
 from ui.persist import ui_settings
 
 THEMES = ("system", "light", "dark")
+FIELDS = ("language", "theme", "connector", "operator", "db_url")
+GROUP = "preferences"
+_EARLIER_GROUP = "General"  # where "general/…" ended up (see the module's docstring)
 
 
 @dataclass
@@ -34,8 +41,8 @@ class Preferences:
 def load_preferences(settings: QSettings | None = None) -> Preferences:
     settings = settings or ui_settings()
     prefs = Preferences()
-    for name in ("language", "theme", "connector", "operator", "db_url"):
-        value = settings.value(f"general/{name}")
+    for name in FIELDS:
+        value = settings.value(f"{GROUP}/{name}", settings.value(f"{_EARLIER_GROUP}/{name}"))
         if isinstance(value, str):
             setattr(prefs, name, value)
     if prefs.theme not in THEMES:
@@ -52,8 +59,9 @@ def load_preferences(settings: QSettings | None = None) -> Preferences:
 
 def save_preferences(prefs: Preferences, settings: QSettings | None = None) -> None:
     settings = settings or ui_settings()
-    for name in ("language", "theme", "connector", "operator", "db_url"):
-        settings.setValue(f"general/{name}", getattr(prefs, name))
+    for name in FIELDS:
+        settings.setValue(f"{GROUP}/{name}", getattr(prefs, name))
+    settings.remove(_EARLIER_GROUP)
     settings.remove("shortcuts")
     for command, key in prefs.shortcuts.items():
         if key != default_shortcut(command):

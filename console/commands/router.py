@@ -85,9 +85,11 @@ class CommandRouter:
         return None
 
     def _irreversible(self, spec: CommandSpec) -> bool:
-        if spec.confirm is Confirm.WHEN_LIVE:
+        if spec.confirm is Confirm.WHEN_RISKY:
             obs = self._session.obs
-            return obs is not None and obs.state.stream.running
+            streaming = obs is not None and obs.state.stream.running
+            writer = self._session.writer  # events the failing database has not taken yet
+            return streaming or (writer.last_error is not None and writer.unsaved > 0)
         return spec.confirm is Confirm.ALWAYS
 
     # -- running ---------------------------------------------------------------------------------

@@ -49,7 +49,7 @@ class Confirm(StrEnum):
 
     NEVER = "never"
     ALWAYS = "always"
-    WHEN_LIVE = "when_live"  # only while OBS is streaming
+    WHEN_RISKY = "when_risky"  # while OBS streams, or events wait for a failing database
 
 
 class Need(StrEnum):
@@ -138,8 +138,8 @@ class CommandSpec:
             "args": [arg.describe() for arg in self.args],
             "irreversible": self.irreversible,
         }
-        if self.confirm is Confirm.WHEN_LIVE:
-            out["irreversible_when"] = "streaming"
+        if self.confirm is Confirm.WHEN_RISKY:
+            out["irreversible_when"] = "streaming, or events the database has not taken"
         if self.shortcut:
             out["shortcut"] = self.shortcut
         if self.family is not None:

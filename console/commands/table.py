@@ -378,7 +378,7 @@ _ROOM_SPECS = (
 _SHOW_SPECS = (
     CommandSpec(C.SHOW_END, QT_TRANSLATE_NOOP("commands", "End this show"), confirm=Confirm.ALWAYS),
     CommandSpec(
-        C.APP_QUIT, QT_TRANSLATE_NOOP("commands", "Quit"), "Ctrl+Q", confirm=Confirm.WHEN_LIVE
+        C.APP_QUIT, QT_TRANSLATE_NOOP("commands", "Quit"), "Ctrl+Q", confirm=Confirm.WHEN_RISKY
     ),
 )
 

@@ -205,6 +205,12 @@ class StorageWriter:
         return self._show_id
 
     @property
+    def unsaved(self) -> int:
+        """Items handed over that are not committed yet: a moment's worth normally (a normal
+        stop saves them), more while the database fails (``last_error``)."""
+        return self._pending
+
+    @property
     def current_show_id(self) -> int | None:
         """The show's id if the database is open already (never waits)."""
         return self._show_id

@@ -66,7 +66,9 @@ def test_every_command_is_listed_with_its_arguments_and_whether_it_can_run(api) 
     assert push["enabled"] is True and push["why_not"] is None
     assert by_id["goods.push.1"]["preset_of"] == {"id": "goods.push", "args": {"number": 1}}
     assert by_id["obs.stream.stop"]["irreversible"] is True
-    assert by_id["app.quit"]["irreversible_when"] == "streaming"
+    assert (
+        by_id["app.quit"]["irreversible_when"] == "streaming, or events the database has not taken"
+    )
     scene = by_id["obs.scene.1"]
     assert scene["enabled"] is False and scene["why_not"] == "OBS control is off in this console."
     mute = by_id["user.mute"]
