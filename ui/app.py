@@ -145,7 +145,7 @@ def run_window(
 
     from ui.crash import CrashReporter
     from ui.gc_guard import GcGuard
-    from ui.i18n import install_translators
+    from ui.i18n import install_translators, qt_texts_translated
     from ui.main_window import MainWindow
     from ui.stop_signals import StopSignals
     from ui.theme import apply_theme
@@ -174,6 +174,7 @@ def run_window(
     wait_for_workers(5000)  # let running reads and platform calls finish before shutting down
     if checks is not None:
         checks["translation_loaded"] = "场控台" in window.windowTitle() or prefs.language == "en"
+        checks["qt_translation_loaded"] = qt_texts_translated()  # Qt's own dialogs, bundled
         checks["window_painted"] = window.painted
     saved = session.stop()
     if (args.duration is not None or signals.received is not None) and not args.selftest:
