@@ -55,7 +55,9 @@ class CrashReporter(QObject):
                     ),
                     self.log_path,
                 ),
+                QMessageBox.StandardButton.Ok,
             )
+            box.setDefaultButton(QMessageBox.StandardButton.Ok)
             box.setDetailedText(f"{kind.__name__}: {error}")
             self.dialog_shown.emit(box)
             box.exec()

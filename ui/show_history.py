@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -57,16 +58,21 @@ class ShowListDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
-        self.open_button = QPushButton(self.tr("Open"), self)
+        # Open keeps the list open, to open another show; Close (or Esc) closes it.
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Close, self
+        )
+        self.open_button = self.buttons.button(QDialogButtonBox.StandardButton.Open)
         self.open_button.setObjectName("openShow")
-        self.open_button.clicked.connect(self.open_selected)
+        self.buttons.accepted.connect(self.open_selected)
+        self.buttons.rejected.connect(self.reject)
         self.status_label = QLabel(self.tr("Loading…"), self)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.status_label, 1)
-        buttons.addWidget(self.open_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status_label, 1)
+        bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
-        layout.addLayout(buttons)
+        layout.addLayout(bottom)
         self.resize(640, 420)
         run_in_worker(lambda: list_shows(engine), self._loaded, self._failed, context=self)
 

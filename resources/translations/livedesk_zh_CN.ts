@@ -1990,12 +1990,7 @@ Details are in the log file:
         <translation>评论</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -2202,12 +2197,7 @@ Details are in the log file:
         <translation>AppSecret 保存在系统密码存储（钥匙串）中，绝不写入 LiveDesk 的文件或日志。留空则保留已存的值。修改在 LiveDesk 下次连接微信时生效。</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location line="+43"/>
+        <location line="+59"/>
         <source>Stored in the system keyring</source>
         <translation>已保存在系统钥匙串中</translation>
     </message>

@@ -9,6 +9,7 @@ from typing import Any
 
 import requests
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -87,6 +88,16 @@ def test_an_irreversible_command_asks_in_the_window_and_needs_confirm_over_the_a
         Qt.Key.Key_B,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
+    # The question's answers sit in its button box, in the platform's order: "ban all now"
+    # is the default (Enter), Qt's own Cancel (in Chinese) the escape.
+    qtbot.waitUntil(lambda: window.runner.confirmation is not None)
+    question = window.runner.confirmation
+    assert question is not None
+    go, cancel = question.defaultButton(), question.button(QMessageBox.StandardButton.Cancel)
+    assert question.buttonRole(go) is QMessageBox.ButtonRole.AcceptRole
+    assert go.text() == "立即全员禁言" and cancel.text() == "取消"
+    assert question.escapeButton() is cancel
+    assert set(question.findChild(QDialogButtonBox).buttons()) == {go, cancel}
     box = answer(window, qtbot, Qt.Key.Key_Escape)
     assert "全员禁言" in box.text() and "无法撤销" in box.text()
     assert connector.performed == [] and not window.session.moderation.banned_all

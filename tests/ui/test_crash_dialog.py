@@ -42,6 +42,8 @@ def test_an_error_in_a_slot_shows_the_log_path(reporter, qtbot) -> None:
     QTimer.singleShot(0, broken_slot)
     qtbot.waitUntil(lambda: bool(shown))
     assert str(log_file_path()) in shown[0].text()
+    ok = shown[0].button(QMessageBox.StandardButton.Ok)
+    assert ok.text() == "确定" and shown[0].defaultButton() is ok  # Qt's own OK, in Chinese
     assert "ZeroDivisionError" in shown[0].detailedText()
     log_text = log_file_path().read_text(encoding="utf-8")
     assert "boom in a slot" in log_text and "Traceback" in log_text

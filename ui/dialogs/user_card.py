@@ -70,6 +70,7 @@ class UserCardDialog(QDialog):
             self.unmute_button,
             self.block_button,
         ):
+            button.setAutoDefault(False)  # the card opens with focus here: Enter must not mute
             buttons.addWidget(button)
 
         self.history_list = QListWidget(self)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -89,12 +88,12 @@ class WeChatSettingsDialog(QDialog):
         self.error_label.setProperty("tone", "error")
         self.error_label.setVisible(False)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_button = QPushButton(self.tr("Save"), self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("wechatSettingsSave")
-        self.save_button.setDefault(True)
-        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ApplyRole)
-        self.save_button.clicked.connect(self.save)
+        self.buttons.accepted.connect(self.save)  # closes once the keyring has the secret
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
