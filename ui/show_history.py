@@ -28,6 +28,7 @@ from console.storage.queries import ShowSummary, list_shows
 from console.timefmt import show_clock
 from ui.errors import describe_error
 from ui.panels.dashboard_panel import DashboardPanel
+from ui.placement import fit_when_shown
 from ui.review_export import Exported, export_review
 from ui.text import arg
 from ui.workers import run_in_worker
@@ -74,6 +75,7 @@ class ShowListDialog(QDialog):
         layout.addWidget(self.table)
         layout.addLayout(bottom)
         self.resize(640, 420)
+        fit_when_shown(self)
         run_in_worker(lambda: list_shows(engine), self._loaded, self._failed, context=self)
 
     def _loaded(self, shows: list[ShowSummary]) -> None:
@@ -131,6 +133,7 @@ class ShowViewer(QMainWindow):
         layout.addWidget(self.dashboard, 1)
         self.setCentralWidget(central)
         self.resize(1000, 720)
+        fit_when_shown(self)
         run_in_worker(
             lambda: (load_metrics(engine, show.show_id), load_audit(engine, show.show_id)),
             self._loaded,

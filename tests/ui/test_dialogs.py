@@ -1,9 +1,12 @@
-"""Dialogs speak the UI's language down to Qt's own buttons and answer through a button box in
-the platform's order (Enter: the affirmative answer, Esc: cancel)."""
+"""Dialogs speak the UI's language down to Qt's own buttons, answer through a button box in the
+platform's order (Enter: the affirmative answer, Esc: cancel), and every secondary window opens
+inside the screen its main window is on (the offscreen screen is 800x800: smaller than the
+past-show window wants)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -23,6 +26,7 @@ from sqlalchemy import Engine
 from console.lottery.model import LotteryPreferences
 from console.moderation import KeywordRules, ModerationService
 from console.storage.database import open_database
+from console.storage.queries import ShowSummary
 from helpers.connectors import ScriptedConnector
 from ui.dialogs.goods_import import GoodsImportDialog
 from ui.dialogs.keyword_rules import KeywordRulesDialog
@@ -30,11 +34,13 @@ from ui.dialogs.lottery_create import LotteryCreateDialog
 from ui.dialogs.obs_settings import ObsConnectionSettings, ObsSettingsDialog
 from ui.dialogs.relay_settings import RelayAddress, RelaySettingsDialog
 from ui.dialogs.room_actions import AssistantDialog, ReminderDialog
+from ui.dialogs.search import SearchDialog
 from ui.dialogs.settings import SettingsDialog
 from ui.dialogs.user_card import UserCardDialog, UserRecord
 from ui.dialogs.wechat_settings import WeChatSettingsDialog
+from ui.placement import fit_on_screen
 from ui.preferences import Preferences
-from ui.show_history import ShowListDialog
+from ui.show_history import ShowListDialog, ShowViewer
 from ui.thumbnails import ThumbnailCache
 
 Factory = Callable[[QWidget, Engine], QWidget]
@@ -46,6 +52,7 @@ def _moderation() -> ModerationService:
     return ModerationService(ScriptedConnector(), None, operator="tester", clock=lambda: 0.0)
 
 
+SHOW = ShowSummary(1, "demo", "", datetime.now(UTC), None, 0, 0.0)
 # Every dialog that asks the operator something, built with the least it needs.
 ANSWERING: dict[str, Factory] = {
     "goods import": lambda p, _db: GoodsImportDialog(lambda: [], ThumbnailCache(parent=p), p),
@@ -60,6 +67,15 @@ ANSWERING: dict[str, Factory] = {
     "settings": lambda p, _db: SettingsDialog(Preferences(), p),
     "wechat": lambda p, _db: WeChatSettingsDialog(p),
     "past shows": lambda p, db: ShowListDialog(db, p),
+}
+# Those and the windows that only show things (closed with Esc or the title bar: no answers).
+SECONDARY: dict[str, Factory] = {
+    **ANSWERING,
+    "search": lambda p, _db: SearchDialog(_moderation(), lambda _query: [], p),
+    "user card": lambda p, _db: UserCardDialog(
+        _moderation(), "u1", "小王", lambda: UserRecord([], []), p
+    ),
+    "past show": lambda p, db: ShowViewer(db, SHOW, p),
 }
 
 
@@ -176,3 +192,35 @@ def test_enter_on_a_user_card_presses_no_moderation_button(main_window: QMainWin
         button.clicked.connect(lambda: pressed.append(True))
     qtbot.keyClick(focused, Qt.Key.Key_Return)
     assert not pressed
+
+
+# -- placement --------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", list(SECONDARY))
+def test_a_secondary_window_opens_inside_the_screen(
+    name: str, engine: Engine, main_window: QMainWindow, qtbot
+) -> None:
+    area = main_window.screen().availableGeometry()
+    main_window.move(area.right() - 300, area.bottom() - 200)  # main window in a corner
+    window = SECONDARY[name](main_window, engine)
+    window.show()
+    assert area.contains(window.frameGeometry()), (window.frameGeometry(), area)
+
+
+def test_a_window_is_centred_on_its_parent_and_shrunk_to_the_screen(
+    main_window: QMainWindow, qtbot
+) -> None:
+    area = main_window.screen().availableGeometry()
+    main_window.move(area.center() - main_window.rect().center())
+    small = QDialog(main_window)
+    small.resize(200, 100)
+    small.show()
+    fit_on_screen(small, main_window)
+    offset = small.frameGeometry().center() - main_window.frameGeometry().center()
+    assert offset.manhattanLength() <= 2
+
+    huge = QMainWindow(main_window)
+    huge.resize(area.width() + 500, area.height() + 500)
+    huge.show()
+    fit_on_screen(huge, main_window)
+    assert area.contains(huge.frameGeometry())
+    assert huge.width() > area.width() - 20  # shrunk to the screen, not to nothing

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from console.goods import GoodsItem
 from ui.errors import describe_error
+from ui.placement import fit_when_shown
 from ui.text import arg
 from ui.thumbnails import ThumbnailCache
 from ui.workers import run_in_worker
@@ -78,6 +79,7 @@ class GoodsImportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.resize(460, 520)
+        fit_when_shown(self)
         self._update_ok()
 
         thumbnails.loaded.connect(self._on_thumbnail_loaded)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.moderation import KeywordRules
+from ui.placement import fit_when_shown
 
 
 def _words(edit: QPlainTextEdit) -> tuple[str, ...]:
@@ -54,6 +55,7 @@ class KeywordRulesDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(buttons)
         self.resize(520, 520)
+        fit_when_shown(self)
 
     def _edit(self, name: str, words: tuple[str, ...]) -> QPlainTextEdit:
         edit = QPlainTextEdit("\n".join(words), self)

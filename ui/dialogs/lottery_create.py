@@ -36,6 +36,7 @@ from console.lottery.model import (
     LotteryPreset,
     LotterySettings,
 )
+from ui.placement import fit_when_shown
 
 _MAX_LIKES = 2_000_000_000
 
@@ -152,6 +153,7 @@ class LotteryCreateDialog(QDialog):
         self.preset_box.currentIndexChanged.connect(self._on_preset_chosen)
         self._fill_presets(0)
         self.resize(480, self.sizeHint().height())
+        fit_when_shown(self)
 
     # -- reading -------------------------------------------------------------------------------
     def _kind(self) -> LotteryKind:

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.placement import fit_when_shown
+
 
 @dataclass(frozen=True, slots=True)
 class ObsConnectionSettings:
@@ -97,6 +99,7 @@ class ObsSettingsDialog(QDialog):
         layout.addWidget(self.store_note)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
+        fit_when_shown(self)
 
     def settings(self) -> ObsConnectionSettings:
         return ObsConnectionSettings(

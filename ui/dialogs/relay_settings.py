@@ -40,6 +40,7 @@ from console.platforms.relay import DEFAULT_HOST, is_loopback, load_token
 from console.secrets import SecretStoreUnavailable, secure_store_available
 from ui.errors import describe_error
 from ui.persist import ui_settings
+from ui.placement import fit_when_shown
 from ui.theme import restyle
 from ui.workers import run_in_worker
 
@@ -229,6 +230,7 @@ class RelaySettingsDialog(QDialog):
         layout.addWidget(self.buttons)
         self.finished.connect(lambda _code: self._forget_token())
         self.setMinimumWidth(520)
+        fit_when_shown(self)
         self.reset()
 
     # -- opening ---------------------------------------------------------------------------

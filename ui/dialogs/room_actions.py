@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.errors import describe_error
+from ui.placement import fit_when_shown
 from ui.text import arg
 from ui.workers import run_in_worker
 
@@ -90,6 +91,7 @@ class AssistantDialog(QDialog):
         self.nickname_edit.textChanged.connect(self._update_ok)
         self._update_ok()
         self.resize(420, self.sizeHint().height())
+        fit_when_shown(self)
 
     def values(self) -> tuple[str, str]:
         return self.username_edit.text().strip(), self.nickname_edit.text().strip()
@@ -155,6 +157,7 @@ class ReminderDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self.resize(480, 460)
+        fit_when_shown(self)
         self._update_count()
 
     def openids(self) -> list[str]:

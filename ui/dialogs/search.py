@@ -19,6 +19,7 @@ from console.verdicts import verdict_from_state
 from ui.models.comment_model import CommentListModel
 from ui.panels.comment_delegate import CommentDelegate
 from ui.panels.comment_panel import configure_comment_view
+from ui.placement import fit_when_shown
 from ui.text import arg
 from ui.workers import run_in_worker
 
@@ -57,6 +58,7 @@ class SearchDialog(QDialog):
         layout.addWidget(self.status_label)
         layout.addWidget(self.view)
         self.resize(640, 560)
+        fit_when_shown(self)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)

@@ -28,6 +28,7 @@ from sqlalchemy.exc import ArgumentError
 from console.platforms import CONNECTOR_NAMES
 from ui.controllers.commands import command_title, default_shortcut, shortcut_ids
 from ui.names import connector_title
+from ui.placement import fit_when_shown
 from ui.preferences import THEMES, Preferences
 from ui.text import arg
 
@@ -55,6 +56,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(tabs)
         layout.addWidget(buttons)
         self.resize(640, 560)
+        fit_when_shown(self)
 
     # -- pages ------------------------------------------------------------------------------
     def _general_page(self) -> QWidget:

@@ -25,6 +25,7 @@ from ui.dialogs.search import arrivals_of
 from ui.models.comment_model import CommentListModel
 from ui.panels.comment_delegate import CommentDelegate
 from ui.panels.comment_panel import configure_comment_view
+from ui.placement import fit_when_shown
 from ui.text import arg
 from ui.workers import run_in_worker
 
@@ -91,6 +92,7 @@ class UserCardDialog(QDialog):
         layout.addWidget(self.comments_label)
         layout.addWidget(self.comments_view, 2)
         self.resize(600, 600)
+        fit_when_shown(self)
         self.refresh_status()
         run_in_worker(load, self._loaded, self._failed, context=self)
 

@@ -25,6 +25,7 @@ from console.platforms import wechat_secret_name
 from console.secrets import get_secret, set_secret
 from ui.errors import describe_error
 from ui.persist import ui_settings
+from ui.placement import fit_when_shown
 from ui.workers import run_in_worker
 
 APPID_KEY = "wechat/appid"
@@ -102,6 +103,7 @@ class WeChatSettingsDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self.resize(480, self.sizeHint().height())
+        fit_when_shown(self)
         self._show_secret_state()
         self._check_stored()
 
