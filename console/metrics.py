@@ -16,6 +16,9 @@ from numpy.typing import NDArray
 from console.events import Comment, Event, Like, Viewers
 
 _INITIAL_SECONDS = 1024
+# A change against fewer events (or viewers on average) than this says nothing: 2 likes
+# before and 900 after is "+44900%".
+MIN_CHANGE_BASE = 10
 
 
 class ShowMetrics:
@@ -145,11 +148,12 @@ class ShowMetrics:
         """Sums and averages over the seconds [start, end), clipped to the show."""
         lo, hi = max(0, int(start)), min(self._n, int(end))
         if hi <= lo:
-            return WindowStats(0, 0, 0.0)
+            return WindowStats(0, 0, 0.0, 0)
         return WindowStats(
             comments=int(self._comments[lo:hi].sum()),
             likes=int(self._likes[lo:hi].sum()),
             average_online=float(self._online[lo:hi].mean()),
+            seconds=hi - lo,
         )
 
 
@@ -158,6 +162,7 @@ class WindowStats:
     comments: int
     likes: int
     average_online: float
+    seconds: int  # how much of the asked window the show covers
 
 
 def _trailing_minute(per_second: NDArray[np.int64]) -> NDArray[np.int64]:
@@ -168,5 +173,6 @@ def _trailing_minute(per_second: NDArray[np.int64]) -> NDArray[np.int64]:
 
 
 def change_ratio(recent: float, previous: float) -> float | None:
-    """Relative change of ``recent`` over ``previous`` (0.25 = +25 %); None without a base."""
-    return None if previous <= 0 else recent / previous - 1.0
+    """Relative change of ``recent`` over ``previous`` (0.25 = +25 %); None when ``previous``
+    is too small a base (under MIN_CHANGE_BASE) to compare with."""
+    return None if previous < MIN_CHANGE_BASE else recent / previous - 1.0

@@ -9,6 +9,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 
+from console.events import Comment, Like, Viewers
 from console.metrics import ShowMetrics
 from console.platforms.replay import ReplayConnector
 from console.storage.writer import AuditRecord
@@ -161,3 +162,34 @@ def test_a_six_hour_show_is_drawn_from_a_few_points_per_pixel(qtbot) -> None:
     panel.set_window(TimeWindow.LAST_5_MIN)
     assert panel.viewers_curve.xData[0] == seconds - 300
     assert panel.viewers_curve.yData.max() == 1000
+
+
+# -- a young or empty show, sparse likes, close markers ------------------------------------------
+def test_tiles_compare_only_with_five_whole_minutes_of_enough_activity(qtbot) -> None:
+    """Five seconds at the start and a crowd five minutes on: no "+89900%" but a dash, until
+    the five minutes before are whole and hold enough to compare with."""
+    metrics = ShowMetrics()
+    panel = DashboardPanel(metrics, live=False)
+    qtbot.addWidget(panel)
+
+    def notes() -> list[str]:
+        panel.refresh()
+        return [panel.tiles[name].note.text() for name in ("online", "likes", "comments")]
+
+    for s in range(5):
+        metrics.add_many([Viewers(s, 3, 3), Like(s, "u1", 1), Comment(s, f"a{s}", "u1", "n", "hi")])
+    assert all(note.endswith(("：—", "（—）")) for note in notes())
+    for s in range(300, 310):
+        metrics.add_many(
+            [Viewers(s, 2000, 2000), Like(s, "u1", 90), Comment(s, f"b{s}", "u", "n", "x")]
+        )
+    assert all("%" not in note and "—" in note for note in notes())  # against 5 s only
+    for s in range(310, 600):
+        metrics.add(Viewers(s, 2000, 2000))
+    assert all("%" not in note for note in notes())  # against 3 viewers, 5 likes and comments
+    for s in range(600, 900):
+        metrics.add_many([Viewers(s, 2200, 2200), Like(s, "u1", 9)])
+    online, likes, comments = notes()
+    assert (
+        online.endswith("：+10%") and likes.endswith("（+200%）") and comments.endswith("（-100%）")
+    )

@@ -247,20 +247,21 @@ class DashboardPanel(QWidget):
             m.window(now - 2 * RECENT_S, now - RECENT_S),
         )
         peak, peak_at = m.peak_online()
+
+        def change(now_value: float, before: float) -> str:
+            """Only against five whole minutes: the first seconds of a show are no base."""
+            whole = previous.seconds == RECENT_S
+            return _percent(change_ratio(now_value, before) if whole else None)
+
         self.tiles["online"].show_values(
             f"{m.current_online():,}",
-            arg(
-                self.tr("5 min: %1"),
-                _percent(change_ratio(recent.average_online, previous.average_online)),
-            ),
+            arg(self.tr("5 min: %1"), change(recent.average_online, previous.average_online)),
         )
         self.tiles["peak"].show_values(f"{peak:,}", arg(self.tr("at %1"), show_clock(peak_at)))
         self.tiles["likes"].show_values(
             f"{m.total_likes():,}",
             arg(
-                self.tr("5 min: %1 (%2)"),
-                f"{recent.likes:,}",
-                _percent(change_ratio(recent.likes, previous.likes)),
+                self.tr("5 min: %1 (%2)"), f"{recent.likes:,}", change(recent.likes, previous.likes)
             ),
         )
         self.tiles["comments"].show_values(
@@ -268,7 +269,7 @@ class DashboardPanel(QWidget):
             arg(
                 self.tr("5 min: %1 (%2)"),
                 f"{recent.comments:,}",
-                _percent(change_ratio(recent.comments, previous.comments)),
+                change(recent.comments, previous.comments),
             ),
         )
         set_title(
