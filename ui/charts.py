@@ -15,6 +15,9 @@ from console.review import Marker
 from console.timefmt import show_clock
 from ui.theme import Palette
 
+MIN_Y_TOP = 10.0  # counts: an empty or quiet chart reads 0..10 in whole numbers, not 0.2..0.8
+MIN_SPAN_S = 60  # an empty or short show still gets a minute of time axis
+
 # The palette name of each kind of marker's colour.
 _MARKER_COLOURS = {
     "goods.push": "chartMarkerPush",
@@ -87,6 +90,7 @@ def new_plot(layout: pg.GraphicsLayout, row: int, title: str, colours: ChartColo
         axis.setStyle(maxTickLevel=0)
         axis.setZValue(-200)  # grid under the curves (pyqtgraph puts axes above the view box)
     plot.setMouseEnabled(x=True, y=False)
+    plot.hideButtons()  # pyqtgraph's "A" (auto-range) in the corner: show_series sets the range
     plot.getAxis("left").setWidth(56)
     # A right axis on every plot (empty unless used) keeps stacked plots' x axes aligned.
     plot.showAxis("right")
@@ -126,7 +130,13 @@ def show_series(
     x, y = peak_decimate(values, start, end, columns)
     curve.setData(x, y)
     top = float(y.max()) if len(y) else 0.0
-    curve.getViewBox().setYRange(0, max(top * 1.06, 1.0), padding=0.02)  # zeros clear the x axis
+    # Padded so that zeros clear the x axis.
+    curve.getViewBox().setYRange(0, max(top * 1.06, MIN_Y_TOP), padding=0.02)
+
+
+def show_time_range(plot: pg.PlotItem, start: float, end: float) -> None:
+    """Show the seconds [start, end) on the x axis, at least a minute of them."""
+    plot.setXRange(start, max(end, start + MIN_SPAN_S), padding=0.01)
 
 
 def colour_axes(plot: pg.PlotItem, colours: ChartColours) -> None:
@@ -226,6 +236,11 @@ def add_right_axis_curve(plot: pg.PlotItem, pen: object, label: str) -> pg.PlotD
     """A second curve on its own scale, read on a right-hand axis (e.g. likes next to
     comments per minute, which differ by an order of magnitude)."""
     view = pg.ViewBox()
+    # Over the plot: under it, the plot's opaque grid lines would cut the curve into pieces.
+    # It takes no mouse input, so dragging and zooming still reach the plot.
+    view.setZValue(plot.zValue() + 1)
+    view.setMouseEnabled(x=False, y=False)
+    view.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
     plot.getAxis("right").setStyle(showValues=True)
     plot.scene().addItem(view)
     plot.getAxis("right").linkToView(view)

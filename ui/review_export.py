@@ -28,6 +28,7 @@ from ui.charts import (
     new_plot,
     series_pen,
     show_series,
+    show_time_range,
 )
 from ui.theme import load_palette
 from ui.workers import run_in_worker
@@ -93,7 +94,7 @@ def render_charts(report: ShowReport) -> dict[str, bytes]:
         view.resize(CHART_SIZE)
         plot = new_plot(view.ci, 0, title, colours)
         draw(plot)
-        plot.setXRange(0, end, padding=0.01)
+        show_time_range(plot, 0, end)
         add_markers([plot], report.markers, colours, labelled=plot)
         view.show()  # offscreen in the review command; laid out before grabbing
         QCoreApplication.processEvents()

@@ -3,11 +3,12 @@ window selector, hover values, past shows read-only and the review export from t
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 
 from console.events import Comment, Like, Viewers
 from console.metrics import ShowMetrics
@@ -193,3 +194,91 @@ def test_tiles_compare_only_with_five_whole_minutes_of_enough_activity(qtbot) ->
     assert (
         online.endswith("：+10%") and likes.endswith("（+200%）") and comments.endswith("（-100%）")
     )
+
+
+def steady_show(seconds: int) -> ShowMetrics:
+    """About 500 online, a like every 3 s, a comment every 2 s."""
+    metrics = ShowMetrics()
+    for s in range(seconds):
+        metrics.add(Viewers(s, 500 + s % 17, 1000 + s))
+        if s % 3 == 0:
+            metrics.add(Like(s, "u1", 2))
+        if s % 2 == 0:
+            metrics.add(Comment(s, f"c{s}", "u2", "观众", "好看"))
+    return metrics
+
+
+def shown_panel(qtbot, metrics: ShowMetrics, *, live: bool = False) -> DashboardPanel:
+    """A dashboard at the width of a common laptop screen."""
+    panel = DashboardPanel(metrics, live=live)
+    qtbot.addWidget(panel)
+    panel.resize(1366, 768)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def test_the_likes_per_minute_line_has_no_gaps(qtbot) -> None:
+    """A like every 40 s: the rolling rate is drawn at every second and shows in every pixel
+    column, also where it runs along a grid line or the comments curve."""
+    metrics = ShowMetrics()
+    for s in range(600):
+        metrics.add(Viewers(s, 300, 300 + s))
+        if s % 40 == 0:
+            metrics.add(Like(s, "u1", 1))
+        if s % 2 == 0:
+            metrics.add(Comment(s, f"c{s}", "u2", "观众", "好看"))
+    panel = shown_panel(qtbot, metrics)
+    panel.set_window(TimeWindow.WHOLE_SHOW)
+    curve = panel.likes_rate_curve
+    assert np.isfinite(curve.yData).all() and list(curve.xData) == list(range(600))
+    image = panel.graphics.grab().toImage()
+    view = panel.rate_plot.vb
+    box = view.sceneBoundingRect()
+    first = round(view.mapViewToScene(QPointF(0, 0)).x()) + 1
+    last = round(view.mapViewToScene(QPointF(599, 0)).x()) - 1
+    likes = panel.colours.likes
+    gaps = [
+        x
+        for x in range(first, last)
+        if not any(
+            image.pixelColor(x, y) == likes for y in range(int(box.top()), int(box.bottom()))
+        )
+    ]
+    assert gaps == []
+
+
+def hover(qtbot, panel: DashboardPanel, plot: pg.PlotItem) -> None:
+    """Move the pointer over ``plot`` until pyqtgraph notices: it drops moves that come faster
+    than the screen refreshes."""
+    centre = panel.graphics.mapFromScene(plot.sceneBoundingRect().center())
+    moves = itertools.count()
+
+    def over() -> bool:
+        qtbot.mouseMove(panel.graphics.viewport(), centre + QPoint(next(moves) % 2, 0))
+        return bool(plot.mouseHovering)
+
+    qtbot.waitUntil(over)
+
+
+def test_no_auto_range_button_in_the_charts_corner(qtbot) -> None:
+    """pyqtgraph shows an "A" button in a plot's corner while the pointer is over it."""
+    panel = shown_panel(qtbot, steady_show(120))
+    for plot in panel.plots:
+        hover(qtbot, panel, plot)
+        assert not plot.autoBtn.isVisible()
+
+
+def test_an_empty_dashboard_reads_zero_to_ten_over_a_minute(qtbot) -> None:
+    for live in (True, False):
+        panel = shown_panel(qtbot, ShowMetrics(), live=live)
+        views = [plot.vb for plot in panel.plots] + [panel.likes_rate_curve.getViewBox()]
+        for view in views:
+            (x0, x1), (y0, y1) = view.viewRange()
+            assert -1 <= x0 <= 0 and 60 <= x1 <= 61
+            assert -0.5 <= y0 <= 0 and 10 <= y1 <= 10.5
+        for plot in panel.plots:
+            axis = plot.getAxis("left")
+            y0, y1 = plot.vb.viewRange()[1]
+            _spacing, shown = axis.tickValues(y0, y1, axis.height())[0]
+            assert len(shown) >= 3 and all(float(v).is_integer() for v in shown)

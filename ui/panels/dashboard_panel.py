@@ -41,6 +41,7 @@ from ui.charts import (
     series_pen,
     set_title,
     show_series,
+    show_time_range,
 )
 from ui.text import arg
 from ui.theme import current_palette, on_theme_changed
@@ -168,6 +169,7 @@ class DashboardPanel(QWidget):
         self._timer.timeout.connect(self.refresh)
         if live:
             self._timer.start()
+        self.refresh()  # axes fit for the show from the start, even without data
 
     # -- inputs ------------------------------------------------------------------------------
     def add_audits(self, records: Iterable[object]) -> None:
@@ -229,7 +231,7 @@ class DashboardPanel(QWidget):
         end = max(m.seconds, 1)
         span = int(self.window_mode)
         start = 0 if span == 0 else max(0, end - span)
-        self.viewers_plot.setXRange(start, max(end, start + min(span or end, 60)), padding=0.01)
+        show_time_range(self.viewers_plot, start, end)
         columns = max(int(self.viewers_plot.vb.width()), MIN_COLUMNS)
         for curve, values in (
             (self.viewers_curve, m.online()),
