@@ -41,6 +41,16 @@ MODERATION_ACTIONS = {
 }
 BURST_WINDOW_S = 30.0  # moderation actions this close together make one "burst" marker
 BURST_MIN_ACTIONS = 3
+# Audited actions that are a marker of their own, named by the action. The last two are written
+# by the OBS link when the broadcast breaks unasked.
+EVENT_MARKERS = (
+    "room.ban_all",
+    "room.unban_all",
+    "obs.stream.start",
+    "obs.stream.stop",
+    "obs.stream.dropped",
+    "obs.connection.lost",
+)
 
 Translate = Callable[[str], str]
 
@@ -51,10 +61,11 @@ def _same(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Marker:
-    """A moment worth a vertical line on a chart: something the team did."""
+    """A moment worth a vertical line on a chart: something the team did, or that happened to
+    the broadcast."""
 
     t: float
-    kind: str  # goods.push, lottery.open, lottery.draw, obs.scene, moderation
+    kind: str  # goods.push, lottery.open, lottery.draw, obs.scene, moderation, EVENT_MARKERS
     label: str
 
 
@@ -154,7 +165,8 @@ def _detail(entry: AuditEntry) -> dict[str, Any]:
 
 
 def markers_from_audit(entries: Sequence[Any]) -> list[Marker]:
-    """Markers for goods pushes, lotteries, scene switches and bursts of moderation.
+    """Markers for goods pushes, lotteries, scene switches, bursts of moderation, comments
+    banned and allowed again, the stream started, stopped or dropped, and OBS lost.
 
     ``entries`` are stored AuditEntry rows or live AuditRecords (same fields); failed actions
     and entries without a show time are left out.
@@ -173,6 +185,10 @@ def markers_from_audit(entries: Sequence[Any]) -> list[Marker]:
             markers.append(Marker(entry.t, entry.action, str(detail.get("prize") or entry.target)))
         elif entry.action == "obs.scene":
             markers.append(Marker(entry.t, entry.action, str(detail.get("scene") or entry.target)))
+        elif entry.action in EVENT_MARKERS:
+            # Older shows audited allowing comments again as room.ban_all with banned: false.
+            allowed = entry.action == "room.ban_all" and detail.get("banned") is False
+            markers.append(Marker(entry.t, "room.unban_all" if allowed else entry.action, ""))
         elif entry.action in MODERATION_ACTIONS:
             moderation_times.append(entry.t)
     markers.extend(_bursts(sorted(moderation_times)))

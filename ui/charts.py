@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -9,14 +11,12 @@ import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
+from console.i18n import QT_TRANSLATE_NOOP
 from console.review import Marker
 from console.timefmt import show_clock
 from ui.theme import Palette
-
-MIN_Y_TOP = 10.0  # counts: an empty or quiet chart reads 0..10 in whole numbers, not 0.2..0.8
-MIN_SPAN_S = 60  # an empty or short show still gets a minute of time axis
 
 # The palette name of each kind of marker's colour.
 _MARKER_COLOURS = {
@@ -25,7 +25,35 @@ _MARKER_COLOURS = {
     "lottery.draw": "chartMarkerLottery",
     "obs.scene": "chartMarkerScene",
     "moderation": "chartMarkerModeration",
+    "room.ban_all": "chartMarkerBan",
+    "room.unban_all": "chartMarkerBan",
+    "obs.stream.start": "chartMarkerStream",
+    "obs.stream.stop": "chartMarkerStream",
+    "obs.stream.dropped": "chartMarkerAlarm",
+    "obs.connection.lost": "chartMarkerAlarm",
 }
+# The name of each kind of marker, at the start of its label.
+_MARKER_NAMES = {
+    "goods.push": QT_TRANSLATE_NOOP("charts", "Push"),
+    "lottery.open": QT_TRANSLATE_NOOP("charts", "Lottery open"),
+    "lottery.draw": QT_TRANSLATE_NOOP("charts", "Lottery draw"),
+    "obs.scene": QT_TRANSLATE_NOOP("charts", "Scene"),
+    "moderation": QT_TRANSLATE_NOOP("charts", "Moderation"),
+    "room.ban_all": QT_TRANSLATE_NOOP("charts", "Comments banned"),
+    "room.unban_all": QT_TRANSLATE_NOOP("charts", "Comments allowed"),
+    "obs.stream.start": QT_TRANSLATE_NOOP("charts", "Stream started"),
+    "obs.stream.stop": QT_TRANSLATE_NOOP("charts", "Stream stopped"),
+    "obs.stream.dropped": QT_TRANSLATE_NOOP("charts", "Stream dropped"),
+    "obs.connection.lost": QT_TRANSLATE_NOOP("charts", "OBS lost"),
+}
+# The broadcast broke: a solid, wider line than the dashed one of what the team did.
+_ALARMS = {"obs.stream.dropped", "obs.connection.lost"}
+MIN_Y_TOP = 10.0  # counts: an empty or quiet chart reads 0..10 in whole numbers, not 0.2..0.8
+MIN_SPAN_S = 60  # an empty or short show still gets a minute of time axis
+LABEL_PAD = 2.0  # pixels between a marker's line and its label's box
+LABEL_MARGIN = 2.0  # pixels between the box and the text
+LABEL_GAP = 6.0  # pixels between two labels in a row
+LABEL_OPACITY = 0.85  # of a label's box: curves and other lines show faintly through it
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,40 +179,111 @@ def set_title(plot: pg.PlotItem, text: str, colours: ChartColours) -> None:
     plot.setTitle(text, color=colours.title, size="10pt")
 
 
+def kind_name(kind: str) -> str:
+    name = _MARKER_NAMES.get(kind)
+    return QCoreApplication.translate("charts", name) if name else kind
+
+
 def marker_text(marker: Marker) -> str:
-    kinds = {
-        "goods.push": QCoreApplication.translate("charts", "Push"),
-        "lottery.open": QCoreApplication.translate("charts", "Lottery open"),
-        "lottery.draw": QCoreApplication.translate("charts", "Lottery draw"),
-        "obs.scene": QCoreApplication.translate("charts", "Scene"),
-        "moderation": QCoreApplication.translate("charts", "Moderation"),
-    }
-    return f"{kinds.get(marker.kind, marker.kind)} {marker.label}"
+    name = kind_name(marker.kind)
+    return f"{name} {marker.label}" if marker.label else name
+
+
+def group_text(markers: Sequence[Marker]) -> str:
+    """The label of markers too close to label one by one: their kinds and how many of each
+    ("Push ×4 · Lottery open")."""
+    if len(markers) == 1:
+        return marker_text(markers[0])
+    kinds = Counter(m.kind for m in markers)  # in the order they came
+    return " · ".join(kind_name(k) + (f" ×{n}" if n > 1 else "") for k, n in kinds.items())
+
+
+@dataclass(frozen=True, slots=True)
+class MarkerLabel:
+    """A label as drawn: its box in the view's pixels and the markers it stands for."""
+
+    rect: QRectF
+    text: str
+    markers: tuple[Marker, ...]
+
+
+@dataclass
+class _Slot:
+    """A label being placed: ``floor`` is where the label before it in its row ends."""
+
+    row: int
+    floor: float
+    x: float
+    markers: list[Marker]
+    left: float = 0.0
+    text: str = ""
+    width: float = 0.0
+
+
+def place_labels(
+    anchors: Sequence[tuple[float, Marker]],
+    metrics: QFontMetricsF,
+    top: float,
+    right: float,
+    rows: int,
+) -> list[MarkerLabel]:
+    """Labels for markers at pixel x ``anchors`` (in time order) in ``rows`` rows from ``top``,
+    none overlapping another. A marker's label goes right of its line in the first row with
+    room for it there; a marker with room in no row joins the label placed last, which then
+    counts its markers by kind (group_text). A label that would run past ``right`` moves left
+    of its line, but never over the label before it in its row."""
+    ends = [-math.inf] * rows  # where each row is free again
+    slots: list[_Slot] = []
+
+    def fit(slot: _Slot) -> None:
+        slot.text = group_text(slot.markers)
+        slot.width = metrics.horizontalAdvance(slot.text) + 2 * LABEL_MARGIN
+        slot.left = max(slot.floor, min(slot.x + LABEL_PAD, right - slot.width))
+        ends[slot.row] = slot.left + slot.width + LABEL_GAP
+
+    for x, marker in anchors:
+        width = metrics.horizontalAdvance(marker_text(marker)) + 2 * LABEL_MARGIN
+        left = min(x + LABEL_PAD, right - width)
+        row = next((r for r in range(rows) if ends[r] <= left), None)
+        if row is None:
+            slots[-1].markers.append(marker)
+        else:
+            slots.append(_Slot(row, ends[row], x, [marker]))
+        fit(slots[-1])
+    height = metrics.height()
+    return [
+        MarkerLabel(QRectF(s.left, top + s.row * height, s.width, height), s.text, tuple(s.markers))
+        for s in slots
+    ]
+
+
+def _marker_pen(colour: QColor, kind: str) -> QPen:
+    if kind in _ALARMS:
+        return pg.mkPen(colour, width=2)
+    return pg.mkPen(colour, width=1, style=Qt.PenStyle.DashLine)
 
 
 class MarkerLayer(pg.GraphicsObject):
-    """Every marker of one plot in one item: a dashed vertical line over the full height of
-    the view at each marker's time, with its label near the top when ``labelled``.
+    """Every marker of one plot in one item: a vertical line over the full height of the view
+    at each marker's time, with labels near the top when ``labelled`` (see place_labels).
 
     One item per plot instead of an InfiniteLine (and a text item) per marker: those recompute
     their geometry on every change of the view, which the live dashboard's window does every
     second, and cost more than all the curves together.
     """
 
-    LABEL_ROWS = 3  # labels of neighbouring markers take turns at three heights
+    LABEL_ROWS = 3  # labels stack in up to three rows under the top of the view
 
     def __init__(self, markers: Sequence[Marker], colours: ChartColours, *, labelled: bool) -> None:
         super().__init__()
         self.markers = tuple(markers)
         self.labelled = labelled
-        self.texts = [marker_text(m) for m in self.markers] if labelled else []
         self.set_colours(colours)
 
     def set_colours(self, colours: ChartColours) -> None:
         self._colours = colours
         self._pens = {
-            kind: pg.mkPen(colours.marker(kind), width=1, style=Qt.PenStyle.DashLine)
-            for kind in {m.kind for m in self.markers}
+            kind: _marker_pen(colours.marker(kind), kind) for kind in {m.kind for m in self.markers}
         }
         self.update()
 
@@ -195,25 +294,46 @@ class MarkerLayer(pg.GraphicsObject):
     def viewRangeChanged(self) -> None:
         self.prepareGeometryChange()
 
+    def _font(self) -> QFont:
+        scene = self.scene()
+        return scene.font() if scene is not None else QFont()
+
+    def labels(self) -> list[MarkerLabel]:
+        """The labels of the markers in view, in the scene's (the chart widget's) pixels."""
+        view = self.getViewBox()
+        if not self.labelled or view is None:
+            return []
+        rect = view.viewRect()
+        # childTransform() first brings the data scale up to date with the view range.
+        to_scene = view.childTransform() * view.sceneTransform()
+        anchors = [
+            (to_scene.map(QPointF(m.t, 0)).x(), m)
+            for m in self.markers
+            if rect.left() <= m.t <= rect.right()
+        ]
+        box = view.sceneBoundingRect()
+        metrics = QFontMetricsF(self._font())
+        return place_labels(anchors, metrics, box.top(), box.right(), self.LABEL_ROWS)
+
     def paint(self, painter: QPainter, *_args: object) -> None:
         rect = self.boundingRect()
-        left, right, top = rect.left(), rect.right(), max(rect.top(), rect.bottom())
-        visible = [(i, m) for i, m in enumerate(self.markers) if left <= m.t <= right]
-        for _index, marker in visible:
-            painter.setPen(self._pens[marker.kind])
-            painter.drawLine(QPointF(marker.t, rect.top()), QPointF(marker.t, rect.bottom()))
-        if not self.labelled or not visible:
+        for marker in self.markers:
+            if rect.left() <= marker.t <= rect.right():
+                painter.setPen(self._pens[marker.kind])
+                painter.drawLine(QPointF(marker.t, rect.top()), QPointF(marker.t, rect.bottom()))
+        labels = self.labels()
+        from_scene, invertible = self.sceneTransform().inverted()
+        if not labels or not invertible:
             return
-        to_device = painter.transform()
-        painter.resetTransform()  # text in pixels, not stretched by the data scale
-        line_height = painter.fontMetrics().height()
-        for index, marker in visible:
-            anchor = to_device.map(QPointF(marker.t, top))
-            row = index % self.LABEL_ROWS
-            painter.setPen(self._colours.marker(marker.kind))
-            painter.drawText(
-                QPointF(anchor.x() + 3, anchor.y() + line_height * (row + 1)), self.texts[index]
-            )
+        # Text in pixels, not stretched by the data scale.
+        painter.setTransform(from_scene * painter.transform())
+        painter.setFont(self._font())
+        box = QColor(self._colours.background)
+        box.setAlphaF(LABEL_OPACITY)
+        for label in labels:
+            painter.fillRect(label.rect, box)
+            painter.setPen(self._colours.marker(label.markers[0].kind))
+            painter.drawText(label.rect, Qt.AlignmentFlag.AlignCenter, label.text)
 
 
 def add_markers(
@@ -222,14 +342,22 @@ def add_markers(
     colours: ChartColours,
     *,
     labelled: pg.PlotItem | None,
-) -> list[tuple[pg.PlotItem, MarkerLayer]]:
-    """A MarkerLayer on every plot; labels only on ``labelled``."""
+) -> list[tuple[pg.ViewBox, MarkerLayer]]:
+    """A MarkerLayer over every plot, in the view it went to; labels only on ``labelled``."""
     layers = []
     for plot in plots:
         layer = MarkerLayer(markers, colours, labelled=plot is labelled)
-        plot.addItem(layer, ignoreBounds=True)
-        layers.append((plot, layer))
+        view = top_view(plot)
+        view.addItem(layer, ignoreBounds=True)
+        layers.append((view, layer))
     return layers
+
+
+def top_view(plot: pg.PlotItem) -> pg.ViewBox:
+    """The view drawn last over ``plot``: that of its right axis's curve if it has one
+    (add_right_axis_curve), else its own. Markers go there, so no curve hides their labels."""
+    view: pg.ViewBox = plot.getAxis("right").linkedView()
+    return view
 
 
 def add_right_axis_curve(plot: pg.PlotItem, pen: object, label: str) -> pg.PlotDataItem:

@@ -4,7 +4,7 @@
 <context>
     <name>AssistantDialog</name>
     <message>
-        <location filename="../../ui/dialogs/room_actions.py" line="+59"/>
+        <location filename="../../ui/dialogs/room_actions.py" line="+60"/>
         <source>Add assistant</source>
         <translation>添加小助手</translation>
     </message>
@@ -216,7 +216,7 @@ Details are in the log file:
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../../ui/panels/dashboard_panel.py" line="+105"/>
+        <location filename="../../ui/panels/dashboard_panel.py" line="+108"/>
         <source>Online now</source>
         <translation>当前在线</translation>
     </message>
@@ -233,12 +233,12 @@ Details are in the log file:
     </message>
     <message>
         <location line="-43"/>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>Comments</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-98"/>
         <source>Time window:</source>
         <translation>时间范围：</translation>
     </message>
@@ -273,18 +273,18 @@ Details are in the log file:
         <translation>每分钟评论与点赞</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+118"/>
         <source>5 min: %1</source>
         <translation>近 5 分钟：%1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>at %1</source>
         <translation>出现在 %1</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>5 min: %1 (%2)</source>
         <translation>近 5 分钟：%1（%2）</translation>
     </message>
@@ -347,7 +347,7 @@ Details are in the log file:
 <context>
     <name>GoodsImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/goods_import.py" line="+40"/>
+        <location filename="../../ui/dialogs/goods_import.py" line="+41"/>
         <source>Import goods</source>
         <translation>导入商品</translation>
     </message>
@@ -367,7 +367,7 @@ Details are in the log file:
         <translation>导入</translation>
     </message>
     <message numerus="yes">
-        <location line="+52"/>
+        <location line="+53"/>
         <source>%n goods can be imported</source>
         <translation>
             <numerusform>有 %n 件商品可以导入</numerusform>
@@ -491,7 +491,7 @@ Details are in the log file:
 <context>
     <name>KeywordRulesDialog</name>
     <message>
-        <location filename="../../ui/dialogs/keyword_rules.py" line="+31"/>
+        <location filename="../../ui/dialogs/keyword_rules.py" line="+32"/>
         <source>Keyword rules</source>
         <translation>关键词规则</translation>
     </message>
@@ -552,7 +552,7 @@ Details are in the log file:
 <context>
     <name>LotteryCreateDialog</name>
     <message>
-        <location filename="../../ui/dialogs/lottery_create.py" line="+47"/>
+        <location filename="../../ui/dialogs/lottery_create.py" line="+48"/>
         <source>New lottery</source>
         <translation>新建抽奖</translation>
     </message>
@@ -662,7 +662,7 @@ Details are in the log file:
         <translation>创建</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Save as preset</source>
         <translation>另存为预设</translation>
     </message>
@@ -1188,7 +1188,7 @@ Details are in the log file:
 <context>
     <name>ObsSettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/obs_settings.py" line="+40"/>
+        <location filename="../../ui/dialogs/obs_settings.py" line="+42"/>
         <source>OBS connection</source>
         <translation>OBS 连接</translation>
     </message>
@@ -1315,7 +1315,7 @@ Details are in the log file:
 <context>
     <name>RelaySettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/relay_settings.py" line="+124"/>
+        <location filename="../../ui/dialogs/relay_settings.py" line="+125"/>
         <source>Relay settings</source>
         <translation>中继设置</translation>
     </message>
@@ -1380,7 +1380,7 @@ Details are in the log file:
         <translation>访问令牌</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+95"/>
         <source>Checking the password store…</source>
         <translation>正在检查密码存储…</translation>
     </message>
@@ -1511,7 +1511,7 @@ Details are in the log file:
 <context>
     <name>ReminderDialog</name>
     <message>
-        <location filename="../../ui/dialogs/room_actions.py" line="+37"/>
+        <location filename="../../ui/dialogs/room_actions.py" line="+38"/>
         <source>Live reminder to subscribers</source>
         <translation>向订阅者发送开播提醒</translation>
     </message>
@@ -1531,7 +1531,7 @@ Details are in the log file:
         <translation>发送提醒</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Subscribers&apos; openids</source>
         <translation>订阅者 openid</translation>
     </message>
@@ -1556,7 +1556,7 @@ Details are in the log file:
 <context>
     <name>ReviewCharts</name>
     <message>
-        <location filename="../../ui/review_export.py" line="+67"/>
+        <location filename="../../ui/review_export.py" line="+68"/>
         <source>Online viewers</source>
         <translation>在线人数</translation>
     </message>
@@ -1613,7 +1613,7 @@ Details are in the log file:
 <context>
     <name>RoomPanel</name>
     <message>
-        <location filename="../../ui/dialogs/room_actions.py" line="-146"/>
+        <location filename="../../ui/dialogs/room_actions.py" line="-148"/>
         <source>WeChat sends a live reminder once a day, for one room only (across all rooms of the mini program), and only while that room is live.</source>
         <translation>微信每天只能发送一次开播提醒，只限一个直播间（小程序所有直播间合计），并且只能在该直播间直播中时发送。</translation>
     </message>
@@ -1808,7 +1808,7 @@ Details are in the log file:
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../ui/dialogs/search.py" line="+41"/>
+        <location filename="../../ui/dialogs/search.py" line="+42"/>
         <source>Search comments</source>
         <translation>搜索评论</translation>
     </message>
@@ -1818,7 +1818,7 @@ Details are in the log file:
         <translation>昵称或内容，例如：尺码</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
@@ -1836,13 +1836,13 @@ Details are in the log file:
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings.py" line="+43"/>
-        <location line="+170"/>
+        <location filename="../../ui/dialogs/settings.py" line="+44"/>
+        <location line="+171"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-168"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
@@ -1857,7 +1857,7 @@ Details are in the log file:
         <translation>连接</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
@@ -1960,7 +1960,7 @@ Details are in the log file:
 <context>
     <name>ShowListDialog</name>
     <message>
-        <location filename="../../ui/show_history.py" line="+41"/>
+        <location filename="../../ui/show_history.py" line="+43"/>
         <source>Past shows</source>
         <translation>历史直播</translation>
     </message>
@@ -1990,12 +1990,12 @@ Details are in the log file:
         <translation>评论</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>%1 show(s)</source>
         <translation>共 %1 场</translation>
     </message>
@@ -2061,7 +2061,7 @@ Details are in the log file:
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Show length %1</source>
         <translation>直播时长 %1</translation>
     </message>
@@ -2089,7 +2089,7 @@ Details are in the log file:
 <context>
     <name>UserCardDialog</name>
     <message>
-        <location filename="../../ui/dialogs/user_card.py" line="+52"/>
+        <location filename="../../ui/dialogs/user_card.py" line="+53"/>
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
@@ -2109,7 +2109,7 @@ Details are in the log file:
         <translation>解除禁言</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Comments in this show</source>
         <translation>本场评论</translation>
     </message>
@@ -2119,7 +2119,7 @@ Details are in the log file:
         <translation>管理记录</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>not muted</source>
         <translation>未禁言</translation>
     </message>
@@ -2197,7 +2197,7 @@ Details are in the log file:
         <translation>AppSecret 保存在系统密码存储（钥匙串）中，绝不写入 LiveDesk 的文件或日志。留空则保留已存的值。修改在 LiveDesk 下次连接微信时生效。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Stored in the system keyring</source>
         <translation>已保存在系统钥匙串中</translation>
     </message>
@@ -2268,7 +2268,7 @@ Details are in the log file:
 <context>
     <name>charts</name>
     <message>
-        <location filename="../../ui/charts.py" line="+146"/>
+        <location filename="../../ui/charts.py" line="+37"/>
         <source>Push</source>
         <translation>推送</translation>
     </message>
@@ -2291,6 +2291,36 @@ Details are in the log file:
         <location line="+1"/>
         <source>Moderation</source>
         <translation>评论管理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comments banned</source>
+        <translation>全员禁言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comments allowed</source>
+        <translation>解除全员禁言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stream started</source>
+        <translation>开始推流</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stream stopped</source>
+        <translation>停止推流</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stream dropped</source>
+        <translation>推流中断</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OBS lost</source>
+        <translation>OBS 断开</translation>
     </message>
 </context>
 <context>
@@ -3065,7 +3095,7 @@ Details are in the log file:
         <translation>数据写入失败，正在重试：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/crash.py" line="+22"/>
+        <location filename="../../ui/crash.py" line="+24"/>
         <source>A background task failed unexpectedly; details are in {log}.</source>
         <translation>一个后台任务意外失败，详细信息见 {log}。</translation>
     </message>
@@ -3320,7 +3350,7 @@ Details are in the log file:
 <context>
     <name>review</name>
     <message>
-        <location filename="../../console/review.py" line="+420"/>
+        <location filename="../../console/review.py" line="+436"/>
         <source>Show length</source>
         <translation>直播时长</translation>
     </message>

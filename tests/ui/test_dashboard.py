@@ -4,21 +4,24 @@ window selector, hover values, past shows read-only and the review export from t
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage
 
 from console.events import Comment, Like, Viewers
 from console.metrics import ShowMetrics
 from console.platforms.replay import ReplayConnector
 from console.storage.writer import AuditRecord
 from helpers.shows import KnownShow
-from ui.charts import MarkerLayer, peak_decimate
+from ui.charts import ChartColours, MarkerLayer, peak_decimate, top_view
 from ui.main_window import MainWindow
 from ui.panels.dashboard_panel import DashboardPanel, TimeWindow
 from ui.show_history import ShowListDialog
+from ui.theme import load_palette
 
 
 def replay_window(make_window, qtbot, tmp_path: Path) -> tuple[MainWindow, KnownShow]:
@@ -32,7 +35,7 @@ def replay_window(make_window, qtbot, tmp_path: Path) -> tuple[MainWindow, Known
 
 
 def marker_layer(plot: pg.PlotItem) -> MarkerLayer:
-    (layer,) = [i for i in plot.items if isinstance(i, MarkerLayer)]
+    (layer,) = [i for i in top_view(plot).childGroup.childItems() if isinstance(i, MarkerLayer)]
     return layer
 
 
@@ -69,9 +72,9 @@ def test_markers_come_from_the_audit_log(make_window, qtbot, tmp_path: Path) -> 
     ]
     layer = marker_layer(panel.viewers_plot)
     assert sorted(m.t for m in layer.markers) == [120.0, 300.0, 360.0, 400.0]
-    assert any("3号" in text for text in layer.texts)
-    assert marker_layer(panel.rate_plot).texts == []  # labels on the top plot only
     panel.set_window(TimeWindow.WHOLE_SHOW)
+    assert any("3号" in label.text for label in layer.labels())
+    assert marker_layer(panel.rate_plot).labels() == []  # labels on the top plot only
     image = panel.graphics.grab().toImage()
     view = panel.viewers_plot.vb
     push = view.mapViewToScene(QPointF(120.0, 0)).x()
@@ -282,3 +285,112 @@ def test_an_empty_dashboard_reads_zero_to_ten_over_a_minute(qtbot) -> None:
             y0, y1 = plot.vb.viewRange()[1]
             _spacing, shown = axis.tickValues(y0, y1, axis.height())[0]
             assert len(shown) >= 3 and all(float(v).is_integer() for v in shown)
+
+
+def has_colour(image: QImage, rect: QRectF, colour: QColor, tolerance: int = 0) -> bool:
+    return any(
+        all(
+            abs(a - b) <= tolerance
+            for a, b in zip(image.pixelColor(x, y).getRgb()[:3], colour.getRgb()[:3], strict=True)
+        )
+        for x in range(int(rect.left()), int(rect.right()) + 1)
+        for y in range(int(rect.top()), int(rect.bottom()) + 1)
+    )
+
+
+def test_marker_labels_never_overlap_however_close_the_markers(qtbot) -> None:
+    """Ten goods pushes within a minute, a scene switch, a burst of mutes, a lottery and the
+    stream dropping as OBS is lost, all in the last five minutes: at 1366 px every label is
+    drawn clear of the others, markers without room are counted in a neighbour's label
+    ("推送 ×8 · 抽奖开始"), and every marker's line is still drawn."""
+    pushes = [
+        AuditRecord(
+            "goods.push",
+            f"g{i}",
+            "ok",
+            "场控",
+            t=1600.0 + 6 * i,
+            detail={"number": i + 1, "name": f"氨基酸洁面乳{i + 1}"},
+        )
+        for i in range(10)
+    ]
+    others = [
+        AuditRecord("obs.scene", "近景", "ok", "场控", t=1590.0, detail={"scene": "近景"}),
+        *(AuditRecord("user.mute", f"u{i}", "ok", "场控", t=1670.0 + i) for i in range(3)),
+        AuditRecord("lottery.open", "1", "ok", "场控", t=1680.0, detail={"prize": "蓝牙耳机"}),
+        AuditRecord("obs.stream.dropped", "", "ok", "场控", t=1790.0, entry="auto"),
+        AuditRecord("obs.connection.lost", "", "ok", "场控", t=1792.0, entry="auto"),
+    ]
+    panel = shown_panel(qtbot, steady_show(1850))
+    panel.add_audits(pushes + others)
+    layer = marker_layer(panel.viewers_plot)
+    box = panel.viewers_plot.vb.sceneBoundingRect()
+    for mode in (TimeWindow.WHOLE_SHOW, TimeWindow.LAST_5_MIN):
+        panel.set_window(mode)
+        image = panel.graphics.grab().toImage()
+        labels = layer.labels()
+        for a, b in itertools.combinations(labels, 2):
+            assert not a.rect.intersects(b.rect), (a.text, b.text)
+        for label in labels:
+            assert box.left() <= label.rect.left() and label.rect.right() <= box.right() + 1
+            colour = panel.colours.marker(label.markers[0].kind)
+            assert has_colour(image, label.rect, colour, tolerance=40), label.text  # drawn there
+        start, end = panel.viewers_plot.viewRange()[0]
+        shown = Counter(m for label in labels for m in label.markers)
+        assert shown == Counter(m for m in panel.markers if start <= m.t <= end)
+        assert any(label.text.startswith("推送 ×") for label in labels)  # pushes counted
+        likes_box = panel.likes_plot.vb.sceneBoundingRect()
+        for marker in panel.markers:  # every line, in the plot without labels
+            x = panel.likes_plot.vb.mapViewToScene(QPointF(marker.t, 0)).x()
+            column = QRectF(x - 1, likes_box.top(), 2, likes_box.height())
+            assert has_colour(image, column, panel.colours.marker(marker.kind)), marker
+
+
+def test_comment_bans_the_stream_and_its_breaks_are_marked(qtbot) -> None:
+    """Successful ban-all switches, stream starts and stops, a stream drop and OBS lost each get
+    a marker named in the UI language; the breaks in the alarm red, solid and wide."""
+    audits = [
+        AuditRecord("obs.stream.start", "", "ok", "场控", t=10.0),
+        AuditRecord("room.ban_all", "", "ok", "场控", t=100.0, detail={"banned": True}),
+        AuditRecord("room.unban_all", "", "ok", "场控", t=200.0, detail={"banned": False}),
+        AuditRecord("obs.stream.dropped", "", "ok", "场控", t=300.0, entry="auto"),
+        AuditRecord("obs.connection.lost", "", "ok", "场控", t=400.0, entry="auto"),
+        AuditRecord("obs.stream.stop", "", "ok", "场控", t=500.0),
+        AuditRecord("obs.stream.start", "", "error", "场控", t=550.0),  # failed: no marker
+    ]
+    panel = shown_panel(qtbot, steady_show(600))
+    panel.add_audits(audits)
+    panel.set_window(TimeWindow.WHOLE_SHOW)
+    texts = [label.text for label in marker_layer(panel.viewers_plot).labels()]
+    assert texts == ["开始推流", "全员禁言", "解除全员禁言", "推流中断", "OBS 断开", "停止推流"]
+    image = panel.graphics.grab().toImage()
+    view = panel.likes_plot.vb
+    box = view.sceneBoundingRect()
+    alarm = panel.colours.marker("obs.stream.dropped")
+    for t in (300.0, 400.0):
+        x = view.mapViewToScene(QPointF(t, 0)).x()
+        line = [image.pixelColor(round(x), y) for y in range(int(box.top()) + 1, int(box.bottom()))]
+        assert all(c == alarm for c in line[1:-1])  # solid, not dashed
+        assert image.pixelColor(round(x) - 1, int(box.center().y())) == alarm or (
+            image.pixelColor(round(x) + 1, int(box.center().y())) == alarm
+        )  # two pixels wide
+
+
+def test_marker_colours_are_distinct_and_breaks_are_red() -> None:
+    kinds = (
+        "goods.push",
+        "lottery.open",
+        "obs.scene",
+        "moderation",
+        "room.ban_all",
+        "obs.stream.start",
+        "obs.stream.dropped",
+    )
+    for theme in ("light", "dark"):
+        colours = ChartColours.of(load_palette(theme))
+        assert len({colours.marker(kind).name() for kind in kinds}) == len(kinds), theme
+        assert colours.marker("room.unban_all") == colours.marker("room.ban_all")
+        assert colours.marker("obs.stream.stop") == colours.marker("obs.stream.start")
+        alarm = colours.marker("obs.connection.lost")
+        assert alarm == colours.marker("obs.stream.dropped")
+        assert (alarm.hue() <= 10 or alarm.hue() >= 350) and alarm.saturation() >= 190, theme

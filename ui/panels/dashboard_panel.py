@@ -1,13 +1,15 @@
 """DashboardPanel: the audience at a glance — big numbers, live curves and what the team did.
 
 Tiles: online now, peak online, likes, comments, and the last five minutes against the five
-before. Curves (pyqtgraph, one point per second): online viewers, cumulative likes, comments
-and likes per minute. Dashed vertical markers show goods pushes, lotteries, scene switches
-and bursts of moderation, so cause and effect line up. Hovering shows the values at that
-second. The time window follows the show (last 5 / 30 minutes) or shows all of it; only the
-window is drawn, at most two points per pixel column (ui.charts.show_series), so redrawing a
-six-hour show costs about what a short one does. Curves redraw once a second, only when
-something changed.
+before (once there were five, with enough in them). Curves (pyqtgraph, one point per second):
+online viewers, cumulative likes, comments and likes per minute. Vertical markers show goods
+pushes, lotteries, scene switches, bursts of moderation, comments banned or allowed, the stream
+started or stopped, and (in red) the stream dropped or OBS lost, so cause and effect line up;
+their labels never overlap (ui.charts.place_labels). Hovering shows the values at that second.
+The time window follows the show (last 5 / 30 minutes) or shows all of it; only the window is
+drawn, at most two points per pixel column (ui.charts.show_series), so redrawing a six-hour
+show costs about what a short one does. Curves redraw once a second, only when something
+changed.
 """
 
 from __future__ import annotations
@@ -99,7 +101,7 @@ class DashboardPanel(QWidget):
         self._drawn_version = -1
         self._audits: list[object] = []
         self.markers: list[Marker] = []
-        self._marker_layers: list[tuple[pg.PlotItem, MarkerLayer]] = []
+        self._marker_layers: list[tuple[pg.ViewBox, MarkerLayer]] = []
         self.colours = ChartColours.of(current_palette())
 
         self.tiles = {
@@ -178,8 +180,8 @@ class DashboardPanel(QWidget):
         markers = markers_from_audit(self._audits)
         if markers != self.markers:
             self.markers = markers
-            for plot, layer in self._marker_layers:
-                plot.removeItem(layer)
+            for view, layer in self._marker_layers:
+                view.removeItem(layer)
             self._marker_layers = add_markers(
                 self.plots, markers, self.colours, labelled=self.viewers_plot
             )
@@ -198,7 +200,7 @@ class DashboardPanel(QWidget):
         for plot in self.plots:
             colour_axes(plot, self.colours)
             set_title(plot, plot.titleLabel.text, self.colours)
-        for _plot, layer in self._marker_layers:
+        for _view, layer in self._marker_layers:
             layer.set_colours(self.colours)
         self._colour_charts()
 

@@ -10,9 +10,16 @@ import pytest
 from console.commands import Entry
 from console.events import Comment, Like
 from console.lottery.model import announcement_text
-from console.review import build_report, latest_show_id, write_csv_files, write_html
+from console.review import (
+    build_report,
+    latest_show_id,
+    markers_from_audit,
+    write_csv_files,
+    write_html,
+)
 from console.session import LiveSession
 from console.storage.database import create_db_engine
+from console.storage.writer import AuditRecord
 from helpers.connectors import ScriptedConnector
 from helpers.shows import QUESTION_TEXTS, KnownShow
 
@@ -65,6 +72,30 @@ def test_lotteries_and_markers(known, db_url: str) -> None:
         ("lottery.open", 300.0),
         ("lottery.draw", 360.0),
         ("moderation", 400.0),  # four mutes within 30 s make one burst
+    ]
+
+
+def test_comment_bans_the_stream_and_its_breaks_are_markers_of_their_own() -> None:
+    """Not part of a moderation burst; a failed action makes no marker; older shows audited
+    allowing comments again as room.ban_all with banned: false."""
+    records = [
+        AuditRecord("room.ban_all", "", "ok", "场控", t=10.0, detail={"banned": True}),
+        AuditRecord("room.unban_all", "", "ok", "场控", t=12.0, detail={"banned": False}),
+        AuditRecord("room.ban_all", "", "ok", "场控", t=14.0, detail={"banned": False}),
+        AuditRecord("obs.stream.start", "", "ok", "场控", t=20.0),
+        AuditRecord("obs.stream.stop", "", "error", "场控", t=30.0),
+        AuditRecord("obs.stream.dropped", "", "ok", "场控", t=40.0, entry="auto"),
+        AuditRecord("obs.connection.lost", "", "ok", "场控", t=41.0, entry="auto"),
+        AuditRecord("obs.stream.stop", "", "ok", "场控", t=50.0),
+    ]
+    assert [(m.kind, m.t) for m in markers_from_audit(records)] == [
+        ("room.ban_all", 10.0),
+        ("room.unban_all", 12.0),
+        ("room.unban_all", 14.0),
+        ("obs.stream.start", 20.0),
+        ("obs.stream.dropped", 40.0),
+        ("obs.connection.lost", 41.0),
+        ("obs.stream.stop", 50.0),
     ]
 
 
