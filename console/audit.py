@@ -13,6 +13,7 @@ from typing import Any
 from console.commands.ids import CommandId
 from console.commands.table import COMMANDS
 from console.i18n import QT_TRANSLATE_NOOP
+from console.obs.incidents import CONNECTION_LOST, STREAM_DROPPED
 
 # Audit names of shows recorded before the action names became the command ids.
 _EARLIER_NAMES = {"rules.update": CommandId.RULES_SET}
@@ -54,10 +55,19 @@ _WAYS: dict[str, tuple[str, dict[bool, str]]] = {
 }
 
 
+# What happened to the broadcast unasked (console.obs.incidents): not commands.
+_INCIDENT_TITLES = {
+    CONNECTION_LOST: QT_TRANSLATE_NOOP("audit", "OBS connection lost"),
+    STREAM_DROPPED: QT_TRANSLATE_NOOP("audit", "Stream dropped"),
+}
+
+
 def action_title(action: str, detail: Mapping[str, Any]) -> tuple[str, str] | None:
     """The English title of an audited action and its translation context, None for an
     unknown action. An action is audited under its command's id, so its title is the
     command's, but for the ones that go either way (mute or unmute audio)."""
+    if action in _INCIDENT_TITLES:
+        return "audit", _INCIDENT_TITLES[action]
     field, titles = _WAYS.get(action, ("", {}))
     way = detail.get(field)
     if isinstance(way, bool) and way in titles:

@@ -22,7 +22,8 @@ from typing import Any
 from console.listeners import call_each
 from console.log import obs as log
 from console.obs.health import POLL_INTERVAL_S, HealthMeter, ObsHealth, read_health
-from console.obs.state import OUTPUT_STATES, ObsState, Output, Phase
+from console.obs.incidents import Incident
+from console.obs.state import OUTPUT_STATES, DropCause, ObsState, Output, Phase, StreamDrop
 from console.secrets import get_secret, secure_store_available
 from obs_bridge import (
     ConnectionState,
@@ -68,6 +69,7 @@ class ObsLink:
         self._lock = threading.Lock()
         self._state = ObsState(host, port)
         self._listeners: list[Callable[[], None]] = []
+        self._incident_listeners: list[Callable[[Incident], None]] = []
         self._meter = HealthMeter()
         self._generation = 0  # counts connections: readings of an older one are dropped
         self._reads = ThreadPoolExecutor(1, thread_name_prefix="obs-reads")
@@ -91,11 +93,23 @@ class ObsLink:
         """``callback()`` runs (on any thread) after every change of ``state``."""
         self._listeners.append(callback)
 
-    def update(self, change: Callable[[ObsState], ObsState]) -> None:
-        """Replace the state by ``change(state)`` (atomically) and tell the listeners."""
+    def add_incident_listener(self, callback: Callable[[Incident], None]) -> None:
+        """``callback(incident)`` runs (on the supervisor's thread) when OBS is lost or the
+        stream drops, fails to start or turns out to have survived a loss."""
+        self._incident_listeners.append(callback)
+
+    def update(self, change: Callable[[ObsState], ObsState]) -> tuple[ObsState, ObsState]:
+        """Replace the state by ``change(state)`` (atomically) and tell the listeners; returns
+        the state before and after."""
         with self._lock:
-            self._state = change(self._state)
+            before = self._state
+            self._state = after = change(before)
         call_each(self._listeners, what="An OBS state")
+        return before, after
+
+    def _tell(self, incident: Incident | None) -> None:
+        if incident is not None:
+            call_each(self._incident_listeners, incident, what="An OBS incident")
 
     # -- lifecycle -----------------------------------------------------------------------------
     def start(self, *, read_keyring: bool) -> None:
@@ -155,7 +169,7 @@ class ObsLink:
         if connection is ConnectionState.CONNECTED:
             self.update(lambda s: replace(s, connection=connection, detail=detail, retry_at=None))
             return
-        self.update(
+        before, after = self.update(
             lambda s: replace(
                 s,
                 connection=connection,
@@ -164,21 +178,30 @@ class ObsLink:
                 health=None,
                 stream=Output(),
                 record=Output(),
+                stream_drop=_drop_when_lost(s, connection),
             )
         )
+        if before.connected and connection is ConnectionState.RECONNECTING:  # lost, not closed
+            live = after.stream_drop is not None and after.stream_drop is not before.stream_drop
+            self._tell(Incident.OBS_LOST_LIVE if live else Incident.OBS_LOST)
 
     def _on_snapshot(self, snapshot: ObsSnapshot) -> None:
         """After every (re)connect: everything, the outputs included."""
         now = time.monotonic()
         stream = Phase.LIVE if snapshot.stream_active else Phase.OFF
         record = Phase.LIVE if snapshot.record_active else Phase.OFF
-        self.update(
+        before, after = self.update(
             lambda s: replace(
                 _with_snapshot(s, snapshot),
                 stream=s.stream.with_phase(stream, now),
                 record=s.record.with_phase(record, now),
+                stream_drop=_drop_after_reconnect(s.stream_drop, snapshot.stream_active),
             )
         )
+        if _lost(before.stream_drop):  # OBS is back after a loss mid-stream: what became of it
+            self._tell(
+                Incident.STREAM_KEPT if after.stream_drop is None else Incident.STREAM_DROPPED
+            )
 
     def _on_event(self, name: str, data: dict[str, Any]) -> None:
         if name == "CurrentProgramSceneChanged":
@@ -200,9 +223,9 @@ class ObsLink:
             if phase is not None:
                 streaming = name == "StreamStateChanged"
                 now = time.monotonic()
-                self.update(
-                    lambda s: with_output(s, streaming, s.output(streaming).with_phase(phase, now))
-                )
+                before, _after = self.update(lambda s: _with_output_phase(s, streaming, phase, now))
+                if streaming and phase is Phase.OFF:
+                    self._tell(_unasked_stop(before.stream.phase))
         elif name in STRUCTURE_EVENTS:
             self.refresh()
 
@@ -253,6 +276,49 @@ class ObsLink:
                     continue
                 health = self._meter.update(*reading)
             self.update(partial(_with_health, health=health, now=time.monotonic()))
+
+
+def _with_output_phase(state: ObsState, streaming: bool, phase: Phase, now: float) -> ObsState:
+    """An output's event: its new phase, and for the stream whether it dropped unasked."""
+    changed = with_output(state, streaming, state.output(streaming).with_phase(phase, now))
+    if not streaming:
+        return changed
+    drop = state.stream_drop
+    if phase is Phase.OFF and _unasked_stop(state.stream.phase) is Incident.STREAM_DROPPED:
+        drop = StreamDrop(DropCause.STOPPED, now)
+    elif phase is not Phase.OFF:  # it runs again, or the operator starts or stops it
+        drop = None
+    return replace(changed, stream_drop=drop)
+
+
+def _unasked_stop(before: Phase) -> Incident | None:
+    """The incident of a stream that stopped after ``before``: OBS signals "stopping" first
+    whenever someone stops it (the console, OBS's own button); an output that fails just
+    stops."""
+    if before in (Phase.LIVE, Phase.RECONNECTING, Phase.PAUSED):
+        return Incident.STREAM_DROPPED
+    if before is Phase.STARTING:
+        return Incident.START_FAILED
+    return None
+
+
+def _drop_when_lost(state: ObsState, connection: ConnectionState) -> StreamDrop | None:
+    """Losing OBS while it streams may have dropped the broadcast (OBS crashed) or not (only
+    the connection broke): it is marked until OBS is back and says."""
+    lost = state.connected and connection is ConnectionState.RECONNECTING
+    if lost and (state.stream.running or state.stream.phase is Phase.STARTING):
+        return StreamDrop(DropCause.OBS_LOST, time.monotonic())
+    return state.stream_drop
+
+
+def _lost(drop: StreamDrop | None) -> bool:
+    return drop is not None and drop.cause is DropCause.OBS_LOST
+
+
+def _drop_after_reconnect(drop: StreamDrop | None, streaming: bool) -> StreamDrop | None:
+    if drop is None or drop.cause is not DropCause.OBS_LOST:
+        return drop
+    return None if streaming else StreamDrop(DropCause.STOPPED, drop.at)
 
 
 def _with_snapshot(state: ObsState, snapshot: ObsSnapshot) -> ObsState:

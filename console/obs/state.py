@@ -8,7 +8,7 @@ something or an operator command changes it ahead of OBS's confirmation.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import Enum, StrEnum
 
 from console.obs.health import ObsHealth
 from obs_bridge import ConnectionState, InputState, SceneItem
@@ -61,6 +61,19 @@ class Output:
         return Output(phase, None)
 
 
+class DropCause(StrEnum):
+    """Why the console believes the broadcast dropped without anyone asking."""
+
+    OBS_LOST = "obs_lost"  # the console lost OBS while it streamed: the stream is not known
+    STOPPED = "stopped"  # OBS stopped streaming by itself (the server was lost for good)
+
+
+@dataclass(frozen=True, slots=True)
+class StreamDrop:
+    cause: DropCause
+    at: float  # time.monotonic()
+
+
 @dataclass(frozen=True, slots=True)
 class ObsState:
     host: str
@@ -76,6 +89,9 @@ class ObsState:
     stream: Output = field(default_factory=Output)
     record: Output = field(default_factory=Output)
     health: ObsHealth | None = None
+    # Set when the stream ended (or may have) unasked; cleared when it runs again or the
+    # operator starts or stops it.
+    stream_drop: StreamDrop | None = None
 
     @property
     def address(self) -> str:

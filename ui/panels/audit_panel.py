@@ -18,6 +18,7 @@ from console.audit import action_title as english_title
 from console.audit import subject
 from console.commands.spec import ENTRY_TITLES, Entry
 from console.i18n import QT_TRANSLATE_NOOP
+from console.obs.incidents import INCIDENT_RESULT
 from console.storage.writer import AuditRecord
 from console.timefmt import show_clock
 from ui.errors import stored_reason
@@ -26,7 +27,7 @@ from ui.theme import colour
 DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole
 FOREGROUND_ROLE = Qt.ItemDataRole.ForegroundRole
 TOOLTIP_ROLE = Qt.ItemDataRole.ToolTipRole
-RESULT_TONES = {"error": "error", "local": "warning"}  # audit result -> palette colour
+RESULT_TONES = {"error": "error", "local": "warning", INCIDENT_RESULT: "error"}  # -> palette
 DEFAULT_CAPACITY = 2000
 
 
@@ -54,6 +55,8 @@ def result_text(record: AuditRecord) -> str:
         return QCoreApplication.translate("AuditPanel", "Done")
     if record.result == "local":
         return QCoreApplication.translate("AuditPanel", "Here only (viewers still see it)")
+    if record.result == INCIDENT_RESULT:  # nobody did it: the action's title says it all
+        return QCoreApplication.translate("AuditPanel", "Unasked")
     failed = QCoreApplication.translate("AuditPanel", "Failed")
     reason = stored_reason(record.detail.get("reason")) or record.detail.get("error")
     return f"{failed}: {reason}" if reason else failed

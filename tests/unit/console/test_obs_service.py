@@ -15,7 +15,7 @@ import pytest
 from integration.event_log import eventually
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
-from unit.obs_bridge.fake_obs import FakeObs, FakeSession, fail, ok
+from unit.obs_bridge.fake_obs import FakeObs, FakeSession, fail, serve_outputs
 
 from console.errors import OperatorError
 from console.obs import ObsLink, ObsService
@@ -44,25 +44,7 @@ def writer(db_url: str) -> Iterator[tuple[StorageWriter, Engine]]:
 def fake_obs() -> Iterator[FakeObs]:
     """The fake OBS, with outputs that start and stop and say so, like OBS does."""
     with FakeObs() as server:
-        live = {"Stream": False, "Record": False}
-
-        def output(kind: str, active: bool) -> Any:
-            def handle(session: FakeSession, _data: dict[str, Any]) -> Any:
-                live[kind] = active
-                state = "STARTED" if active else "STOPPED"
-                event = {"outputActive": active, "outputState": f"OBS_WEBSOCKET_OUTPUT_{state}"}
-                session.send_event(f"{kind}StateChanged", event)
-                return ok()
-
-            return handle
-
-        for kind in live:
-            server.handlers[f"Start{kind}"] = output(kind, True)
-            server.handlers[f"Stop{kind}"] = output(kind, False)
-        status = server.handlers["GetStreamStatus"]
-        server.handlers["GetStreamStatus"] = lambda s, d: (
-            status(s, d) if live["Stream"] else ok({"outputActive": False})
-        )
+        serve_outputs(server)
         yield server
 
 

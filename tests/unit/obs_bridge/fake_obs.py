@@ -374,6 +374,45 @@ class FakeObs:
         }
 
 
+def output_event(state: str) -> dict[str, Any]:
+    """The data of a StreamStateChanged / RecordStateChanged event for ``state`` (STARTED …)."""
+    return {"outputActive": state == "STARTED", "outputState": f"OBS_WEBSOCKET_OUTPUT_{state}"}
+
+
+def serve_outputs(server: FakeObs) -> dict[str, bool]:
+    """Make the stream and the recording start and stop as OBS does: "starting" then
+    "started", "stopping" then "stopped" events, and their status requests saying whether
+    they run. Returns the flags (``"Stream"``, ``"Record"``) a test may change behind the
+    client's back, as OBS itself would."""
+    live = {"Stream": False, "Record": False}
+
+    def switch(kind: str, on: bool) -> Handler:
+        def handle(session: FakeSession, _data: dict[str, Any]) -> Response:
+            live[kind] = on
+            for state in ("STARTING", "STARTED") if on else ("STOPPING", "STOPPED"):
+                session.send_event(f"{kind}StateChanged", output_event(state))
+            return ok()
+
+        return handle
+
+    def status(kind: str) -> Handler:
+        running = server.handlers["GetStreamStatus"]  # a stream a minute in
+
+        def handle(session: FakeSession, data: dict[str, Any]) -> Response | None:
+            if not live[kind]:
+                return ok({"outputActive": False, "outputPaused": False, "outputDuration": 0})
+            return running(session, data)
+
+        return handle
+
+    for kind in live:
+        server.handlers[f"Start{kind}"] = switch(kind, True)
+        server.handlers[f"Stop{kind}"] = switch(kind, False)
+    for kind in live:
+        server.handlers[f"Get{kind}Status"] = status(kind)
+    return live
+
+
 def free_port() -> int:
     """A port nothing listens on (connections to it are refused)."""
     with socket.socket() as probe:
