@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
@@ -36,6 +36,7 @@ from console.listeners import call_each
 from console.log import app as log
 from console.messages import Message
 from console.platforms.base import Connector
+from console.storage.writer import AuditRecord
 
 PUSH_COOLDOWN_S = 3.0
 GOODS_CAPABILITIES = (
@@ -127,6 +128,22 @@ class GoodsService:
     def rows(self) -> list[GoodsRow]:
         with self._lock:
             return [self._row_of(n, item) for n, item in enumerate(self._goods, 1)]
+
+    def resume_pushes(self, pushes: Iterable[AuditRecord]) -> None:
+        """Continue a show after a restart: its goods pushes (audit records, oldest first) so
+        the goods on screen and "pushed N s ago" are what they were."""
+        now, wall_now = self._monotonic(), self._wall_clock().astimezone()
+        with self._lock:
+            for record in pushes:
+                wall = record.at.astimezone()
+                ago = max(0.0, (wall_now - wall).total_seconds())
+                self._pushes[record.target] = PushMark(record.t or 0.0, now - ago, wall)
+        self._changed()
+
+    def on_screen(self) -> GoodsRow | None:
+        """The goods pushed last (what the viewers' screens show), None before any push."""
+        rows = [row for row in self.rows() if row.pushed is not None]
+        return max(rows, key=lambda row: row.pushed.at if row.pushed else 0.0, default=None)
 
     def order(self) -> tuple[str, ...]:
         with self._lock:

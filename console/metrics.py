@@ -51,6 +51,16 @@ class ShowMetrics:
         for event in events:
             self.add(event)
 
+    def take_over(self, earlier: ShowMetrics) -> None:
+        """Continue the series of ``earlier`` (a show's stored part, console.continuation),
+        whose seconds come before any this one holds."""
+        ours = self._n
+        self._cover(max(earlier._n, ours) - 1)
+        for name in ("_online", "_total", "_likes", "_comments"):
+            mine, theirs = getattr(self, name), getattr(earlier, name)
+            mine[: earlier._n] += theirs[: earlier._n]
+        self.version += 1
+
     @classmethod
     def from_columns(
         cls,

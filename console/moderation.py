@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import threading
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from functools import partial
 from typing import Any
@@ -22,6 +22,7 @@ from sqlalchemy import Engine
 
 from console.actions import Action, BanAllComments, Capability, DeleteComment, MuteUser, UnmuteUser
 from console.audit import subject
+from console.commands.ids import CommandId
 from console.errors import OperatorError, Unsupported
 from console.events import Comment
 from console.i18n import QT_TRANSLATE_NOOP
@@ -32,9 +33,9 @@ from console.messages import Message
 from console.platforms.base import Connector
 from console.storage.ops import AddBlockedUser, RemoveBlockedUser, SaveAppState, SetCommentState
 from console.storage.queries import load_app_state, load_blocklist
-from console.storage.writer import StorageWriter
+from console.storage.writer import AuditRecord, StorageWriter
 from console.textmatch import KeywordMatcher, normalize
-from console.verdicts import PLAIN, CommentState, HiddenReason, Verdict
+from console.verdicts import PLAIN, CommentState, HiddenReason, Verdict, verdict_from_state
 
 RULES_KEY = "keyword_rules"
 DEFAULT_QUESTION_WORDS = (
@@ -123,6 +124,38 @@ class ModerationService:
                     log.error("keyword rules unreadable, using defaults: %s", exc)
         self._changed()
 
+    def resume(
+        self,
+        *,
+        hidden: Mapping[HiddenReason, int],
+        deleted: Mapping[str, Scope],
+        audits: Iterable[AuditRecord],
+    ) -> None:
+        """Continue a show after a restart (console.continuation): its hidden counts, deleted
+        comments, and from its audit log (actions that took effect, oldest first) the mutes
+        still running and whether all comments are banned."""
+        with self._lock:
+            self._hidden.update(hidden)
+            self._deleted.update(deleted)
+            for record in audits:
+                if record.action == CommandId.USER_MUTE:
+                    since = record.t or 0.0
+                    seconds = record.detail.get("seconds")
+                    until = since + seconds if isinstance(seconds, int | float) else None
+                    scope = Scope.LOCAL if record.result == "local" else Scope.PLATFORM
+                    self._mutes[record.target] = MuteInfo(since, until, scope)
+                elif record.action == CommandId.USER_UNMUTE:
+                    self._mutes.pop(record.target, None)
+                elif record.action in (CommandId.ROOM_BAN_ALL, CommandId.ROOM_UNBAN_ALL):
+                    banned = record.detail.get("banned", record.action == CommandId.ROOM_BAN_ALL)
+                    self.banned_all = bool(banned)
+        self._changed()
+
+    def stored_verdict(self, comment: Comment, state: str) -> Verdict:
+        """The verdict of a comment read back from the database: hidden as it was when it
+        arrived, a question or highlighted by today's rules (those flags are not stored)."""
+        return self._verdict(verdict_from_state(state).hidden, normalize(comment.text))
+
     def add_listener(self, callback: Callable[[], None]) -> None:
         """``callback()`` runs (on any thread) after every change of moderation state."""
         self._listeners.append(callback)
@@ -143,11 +176,16 @@ class ModerationService:
             matchers.block.find(text) or matchers.block.find(normalize(comment.nickname))
         ):
             hidden = HiddenReason.KEYWORD
-        question = bool(matchers.question.find(text))
-        highlight = bool(matchers.highlight.find(text))
         if hidden is not None:
             with self._lock:
                 self._hidden[hidden] += 1
+        return self._verdict(hidden, text)
+
+    def _verdict(self, hidden: HiddenReason | None, text: str) -> Verdict:
+        """``text`` (normalized) is a question or highlighted by the rules in force."""
+        matchers = self._matchers
+        question = bool(matchers.question.find(text))
+        highlight = bool(matchers.highlight.find(text))
         if hidden is None and not question and not highlight:
             return PLAIN
         return Verdict(hidden, question, highlight)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import html
-import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -25,8 +24,9 @@ from sqlalchemy.orm import Session
 from console.i18n import QT_TRANSLATE_NOOP
 from console.metrics import ShowMetrics
 from console.moderation import RULES_KEY, KeywordRules
+from console.obs.incidents import CONNECTION_LOST, STREAM_DROPPED
 from console.storage.models import AuditEntry, CommentRecord, LikeRecord, Show, ViewerSample
-from console.storage.queries import load_app_state, load_lottery
+from console.storage.queries import load_app_state, load_lottery, parse_detail
 from console.textmatch import KeywordMatcher, normalize
 from console.timefmt import show_clock
 
@@ -42,14 +42,14 @@ MODERATION_ACTIONS = {
 BURST_WINDOW_S = 30.0  # moderation actions this close together make one "burst" marker
 BURST_MIN_ACTIONS = 3
 # Audited actions that are a marker of their own, named by the action. The last two are written
-# by the OBS link when the broadcast breaks unasked.
+# when the broadcast breaks unasked (console.obs.incidents).
 EVENT_MARKERS = (
     "room.ban_all",
     "room.unban_all",
     "obs.stream.start",
     "obs.stream.stop",
-    "obs.stream.dropped",
-    "obs.connection.lost",
+    STREAM_DROPPED,
+    CONNECTION_LOST,
 )
 
 Translate = Callable[[str], str]
@@ -156,14 +156,6 @@ def load_audit(engine: Engine, show_id: int) -> list[AuditEntry]:
         return list(session.scalars(stmt))
 
 
-def _detail(entry: AuditEntry) -> dict[str, Any]:
-    try:
-        value = json.loads(entry.detail or "{}")
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}
-
-
 def markers_from_audit(entries: Sequence[Any]) -> list[Marker]:
     """Markers for goods pushes, lotteries, scene switches, bursts of moderation, comments
     banned and allowed again, the stream started, stopped or dropped, and OBS lost.
@@ -176,7 +168,7 @@ def markers_from_audit(entries: Sequence[Any]) -> list[Marker]:
     for entry in entries:
         if entry.result == "error" or entry.t is None:
             continue
-        detail = entry.detail if isinstance(entry.detail, dict) else _detail(entry)
+        detail = entry.detail if isinstance(entry.detail, dict) else parse_detail(entry.detail)
         if entry.action == "goods.push":
             number = detail.get("number")
             name = str(detail.get("name") or entry.target)
@@ -254,7 +246,7 @@ def build_report(engine: Engine, show_id: int) -> ShowReport:
     for entry in audit:
         if entry.result == "error" or entry.t is None:
             continue
-        detail = _detail(entry)
+        detail = parse_detail(entry.detail)
         if entry.action == "goods.push":
             report.pushes.append(_push_effect(metrics, entry.t, detail, entry.target))
         elif entry.action == "lottery.draw":

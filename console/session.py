@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from console.commands.ids import CommandId
 from console.commands.router import CommandRouter
 from console.commands.spec import Entry
+from console.continuation import ShowSoFar, load_show_so_far
 from console.control_api.access import control_token
 from console.control_api.server import CANNOT_LISTEN, NEW_TOKEN, TOKEN_NEEDED, ControlServer
 from console.errors import OperatorError
@@ -29,11 +30,13 @@ from console.log import app as log
 from console.lottery.service import LotteryService
 from console.messages import MessageBus
 from console.moderation import ModerationService
+from console.obs.incidents import IncidentReporter
 from console.obs.link import ObsLink
 from console.obs.service import ObsService
 from console.people import People
 from console.platforms.base import Connector
 from console.platforms.wechat import WeChatConnector
+from console.roles import Role
 from console.room import RoomService
 from console.show import LiveShow
 from console.storage.database import create_db_engine, display_url
@@ -53,11 +56,13 @@ class LiveSession:
         *,
         title: str = "",
         operator: str | None = None,
+        role: Role = Role.CONTROLLER,
         messages: MessageBus | None = None,
     ) -> None:
         self.connector = connector
         self.title = title
         self.operator = operator or default_operator()
+        self.role = role
         self.messages = messages or MessageBus()
         self.engine = create_db_engine(db_url)
         self.writer: StorageWriter = StorageWriter(
@@ -99,7 +104,11 @@ class LiveSession:
         self.ready = threading.Event()  # the database is open and the source started
         self._quit_listeners: list[Callable[[], None]] = []
         self.show_ended = False
+        self.new_show_wanted = False  # the operator ended the show to start the next one
         self.room_ended = False  # the platform reported the room ended
+        # What a show continued after a restart held, set before the source starts (the
+        # window takes it to draw the show's history before any new event).
+        self.so_far: ShowSoFar | None = None
         self.show.add_listener(self._follow_room)
         # Every audit entry, for the UI to drain (dashboard markers); bounded like the feed.
         self.audits: deque[AuditRecord] = deque(maxlen=10_000)
@@ -112,6 +121,9 @@ class LiveSession:
         """Control the OBS at ``host:port`` (connects in the background, for ever; without a
         ``password`` the keyring's for that address is used, if any)."""
         link = ObsLink(host, port, password)
+        link.add_incident_listener(
+            IncidentReporter(self.messages, self.writer.audit, self.operator, self.show.clock)
+        )
         self.obs = ObsService(link)
         link.start(read_keyring=password is None)
         return self.obs
@@ -155,10 +167,12 @@ class LiveSession:
     def request_quit(self) -> None:
         call_each(self._quit_listeners, what="A quit")
 
-    def end_show(self) -> None:
-        """The operator ended the show: it is closed for good when the console stops."""
+    def end_show(self, *, start_new: bool = False) -> None:
+        """The operator ended the show: it is closed for good when the console stops;
+        ``start_new``: the console starts again with a new show (the window relaunches it)."""
         self.show_ended = True
-        log.info("the operator ended the show")
+        self.new_show_wanted = start_new
+        log.info("the operator ended the show%s", " to start a new one" if start_new else "")
         self.request_quit()
 
     def _run_due_lottery_steps(self) -> None:
@@ -178,6 +192,7 @@ class LiveSession:
             if resumed is not None:
                 offset = resumed.last_t if self.connector.restarts_clock else 0.0
                 self.show.resume(resumed.comment_ids, offset, resumed.received)
+                self.so_far = load_show_so_far(engine, resumed, self.moderation, self.goods)
                 self._say_continued(resumed)
         else:
             self.messages.error(

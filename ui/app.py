@@ -18,6 +18,7 @@ from console.log import log_file_path, setup_logging
 from console.obs import DEFAULT_ADDRESS
 from console.paths import default_db_url, resource_path
 from console.platforms import ConnectorError, create_connector
+from console.roles import Role
 from console.secrets import secure_store_available
 from console.session import LiveSession
 from ui.dialogs.wechat_settings import saved_wechat_settings
@@ -88,7 +89,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         connector = create_connector(options)
         db_url = args.db or prefs.db_url or default_db_url()
-        session = LiveSession(connector, db_url, operator=prefs.operator or None)
+        session = LiveSession(
+            connector, db_url, operator=prefs.operator or None, role=Role(prefs.role)
+        )
     except ConnectorError as exc:
         return _fail(str(exc))
     except Exception as exc:  # a malformed --db URL or a missing database driver
@@ -177,8 +180,17 @@ def run_window(
         checks["qt_translation_loaded"] = qt_texts_translated()  # Qt's own dialogs, bundled
         checks["window_painted"] = window.painted
     saved = session.stop()
+    if session.new_show_wanted and saved:
+        from ui.relaunch import relaunch
+
+        relaunch()
     if (args.duration is not None or signals.received is not None) and not args.selftest:
-        summary = {**session.summary(), "language": prefs.language, "operator": session.operator}
+        summary = {
+            **session.summary(),
+            "language": prefs.language,
+            "operator": session.operator,
+            "role": session.role.value,
+        }
         print(json.dumps(summary, ensure_ascii=False), flush=True)
     return 0 if saved else 1
 

@@ -1,10 +1,11 @@
 """How the core's data reaches the GUI thread: two ways, and only these two.
 
 ``ShowBridge``: live events are a flood, so a 50 ms timer drains LiveShow's queue and emits one
-signal per batch; audit entries (for the dashboard and the audit log) and core messages travel
-the same way. ``CoreSignal``: everything else the core tells (a service changed, a command's
-outcome, OBS's state, the relay's sources) comes through the core's listener callbacks, on the
-core's threads; a CoreSignal is such a listener and calls its slot on the GUI thread.
+signal per batch; audit entries (for the dashboard and the audit log), core messages and the
+history of a show continued after a restart travel the same way. ``CoreSignal``: everything
+else the core tells (a service changed, a command's outcome, OBS's state, the relay's sources)
+comes through the core's listener callbacks, on the core's threads; a CoreSignal is such a
+listener and calls its slot on the GUI thread.
 """
 
 from __future__ import annotations
@@ -26,9 +27,12 @@ class ShowBridge(QObject):
     events_arrived = Signal(list)  # list[Arrival], oldest first
     audits_arrived = Signal(list)  # list[AuditRecord], oldest first
     message_posted = Signal(object, str)  # Message, translated text
+    show_continued = Signal(object)  # ShowSoFar: once, before the first event, on a restart
 
     def __init__(self, session: LiveSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._session = session
+        self._so_far_taken = False
         self._show = session.show
         self._messages = session.messages
         self._audits = session.audits
@@ -43,6 +47,10 @@ class ShowBridge(QObject):
         self._timer.stop()
 
     def drain(self) -> None:
+        so_far = self._session.so_far  # set before the source starts, so before any event
+        if so_far is not None and not self._so_far_taken:
+            self._so_far_taken = True
+            self.show_continued.emit(so_far)
         batch = self._show.drain(MAX_EVENTS_PER_TICK)
         if batch:
             self.events_arrived.emit(batch)

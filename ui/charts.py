@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from console.i18n import QT_TRANSLATE_NOOP
+from console.obs.incidents import CONNECTION_LOST, STREAM_DROPPED
 from console.review import Marker
 from console.timefmt import show_clock
 from ui.theme import Palette
@@ -29,8 +30,8 @@ _MARKER_COLOURS = {
     "room.unban_all": "chartMarkerBan",
     "obs.stream.start": "chartMarkerStream",
     "obs.stream.stop": "chartMarkerStream",
-    "obs.stream.dropped": "chartMarkerAlarm",
-    "obs.connection.lost": "chartMarkerAlarm",
+    STREAM_DROPPED: "chartMarkerAlarm",
+    CONNECTION_LOST: "chartMarkerAlarm",
 }
 # The name of each kind of marker, at the start of its label.
 _MARKER_NAMES = {
@@ -43,11 +44,11 @@ _MARKER_NAMES = {
     "room.unban_all": QT_TRANSLATE_NOOP("charts", "Comments allowed"),
     "obs.stream.start": QT_TRANSLATE_NOOP("charts", "Stream started"),
     "obs.stream.stop": QT_TRANSLATE_NOOP("charts", "Stream stopped"),
-    "obs.stream.dropped": QT_TRANSLATE_NOOP("charts", "Stream dropped"),
-    "obs.connection.lost": QT_TRANSLATE_NOOP("charts", "OBS lost"),
+    STREAM_DROPPED: QT_TRANSLATE_NOOP("charts", "Stream dropped"),
+    CONNECTION_LOST: QT_TRANSLATE_NOOP("charts", "OBS lost"),
 }
 # The broadcast broke: a solid, wider line than the dashed one of what the team did.
-_ALARMS = {"obs.stream.dropped", "obs.connection.lost"}
+_ALARMS = {STREAM_DROPPED, CONNECTION_LOST}
 MIN_Y_TOP = 10.0  # counts: an empty or quiet chart reads 0..10 in whole numbers, not 0.2..0.8
 MIN_SPAN_S = 60  # an empty or short show still gets a minute of time axis
 LABEL_PAD = 2.0  # pixels between a marker's line and its label's box

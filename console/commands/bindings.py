@@ -18,6 +18,7 @@ from console.errors import OperatorError, Unsupported
 from console.i18n import QT_TRANSLATE_NOOP
 from console.jobs import Plan, Scope, said
 from console.lottery.model import LotteryKind, LotterySettings, LotteryState
+from console.messages import Message
 from console.moderation import DEFAULT_QUESTION_WORDS, KeywordRules
 
 if TYPE_CHECKING:
@@ -295,14 +296,23 @@ def _quit(session: LiveSession, _args: Args, _entry: Entry) -> Plan:
 
 
 def _end_show(session: LiveSession, _args: Args, _entry: Entry) -> Plan:
-    show_id = session.writer.current_show_id
     done = said(QT_TRANSLATE_NOOP("outcomes", "The show is over: LiveDesk is closing"))
+    return _ending(session, done, start_new=False)
+
+
+def _new_show(session: LiveSession, _args: Args, _entry: Entry) -> Plan:
+    done = said(QT_TRANSLATE_NOOP("outcomes", "The show is over: LiveDesk starts a new one"))
+    return _ending(session, done, start_new=True)
+
+
+def _ending(session: LiveSession, done: Message, *, start_new: bool) -> Plan:
+    show_id = session.writer.current_show_id
     return Plan(
         str(show_id or ""),
         session.title,
         done,
         scope=Scope.CONSOLE,
-        then=lambda _r: session.end_show(),
+        then=lambda _r: session.end_show(start_new=start_new),
     )
 
 
@@ -367,5 +377,6 @@ BINDINGS: dict[C, Binding] = {
     C.ROOM_PUSH_URL: Binding(lambda s, _a, _e: _room(s).fetch_push_url()),
     C.ROOM_SHARE_CODE: Binding(lambda s, _a, _e: _room(s).fetch_share_code()),
     C.SHOW_END: Binding(_end_show),
+    C.SHOW_NEW: Binding(_new_show),
     C.APP_QUIT: Binding(_quit),
 }

@@ -75,4 +75,5 @@ class CommandId(StrEnum):
     ROOM_SHARE_CODE = "room.share_code"
     # The show and the console
     SHOW_END = "show.end"
+    SHOW_NEW = "show.new"
     APP_QUIT = "app.quit"

@@ -378,6 +378,9 @@ _ROOM_SPECS = (
 _SHOW_SPECS = (
     CommandSpec(C.SHOW_END, QT_TRANSLATE_NOOP("commands", "End this show"), confirm=Confirm.ALWAYS),
     CommandSpec(
+        C.SHOW_NEW, QT_TRANSLATE_NOOP("commands", "Start a new show"), confirm=Confirm.ALWAYS
+    ),
+    CommandSpec(
         C.APP_QUIT, QT_TRANSLATE_NOOP("commands", "Quit"), "Ctrl+Q", confirm=Confirm.WHEN_RISKY
     ),
 )

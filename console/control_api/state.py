@@ -71,8 +71,7 @@ def _obs(obs: ObsService | None) -> dict[str, Any] | None:
 
 def _goods(session: LiveSession) -> dict[str, Any]:
     rows = session.goods.rows()
-    pushed = [(row.pushed.at, row.number, row) for row in rows if row.pushed is not None]
-    current = max(pushed)[2] if pushed else None
+    current = session.goods.on_screen()
     return {
         "loaded": session.goods.loaded,
         "current": None if current is None else _goods_row(current),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
@@ -23,6 +25,7 @@ from console.storage.models import (
     Show,
     ViewerSample,
 )
+from console.storage.writer import AuditRecord
 from console.textmatch import normalize
 
 _EVENT_MODELS: dict[str, type[CommentRecord | LikeRecord | ViewerSample | RoomStatusRecord]] = {
@@ -47,6 +50,33 @@ def audit_entries(engine: Engine, show_id: int) -> list[AuditEntry]:
     with Session(engine) as session:
         stmt = select(AuditEntry).where(AuditEntry.show_id == show_id).order_by(AuditEntry.id)
         return list(session.scalars(stmt))
+
+
+def audit_records(engine: Engine, show_id: int) -> list[AuditRecord]:
+    """A show's stored audit log as the records the job kernel wrote, oldest first."""
+    return [
+        AuditRecord(
+            action=entry.action,
+            target=entry.target,
+            result=entry.result,
+            operator=entry.operator,
+            t=entry.t,
+            detail=parse_detail(entry.detail),
+            at=entry.at,
+            entry=entry.entry,
+            subject=entry.subject,
+        )
+        for entry in audit_entries(engine, show_id)
+    ]
+
+
+def parse_detail(text: str) -> dict[str, Any]:
+    """An audit entry's stored detail (JSON); empty when it is not an object."""
+    try:
+        value = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def get_show(engine: Engine, show_id: int) -> Show | None:

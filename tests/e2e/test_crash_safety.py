@@ -78,4 +78,6 @@ def test_kill_minus_nine_loses_at_most_the_last_batch(tmp_path: Path, livedesk_h
     assert ended is None and stopped is not None
     after = stored_comments(db)
     assert summary["stored"]["comment"] == len(after) > len(stored)
+    # Its counts go on from what the show held before the crash, not from zero.
+    assert summary["received"]["comment"] == len(after)
     assert min(t for t, _u, _x in after[len(stored) :]) >= max(t for t, _u, _x in stored)
