@@ -11,9 +11,11 @@ from pathlib import Path
 import keyring
 import pytest
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
-
 REPO = Path(__file__).resolve().parents[1]
+# Before anything imports Qt: offscreen, on a desk with the two screens LiveDesk is laid out
+# for, a 1366×768 laptop (the primary) and a 1920×1080 monitor to its right.
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={REPO / 'tests' / 'screens.json'}"
+
 sys.path.insert(0, str(REPO / "tests"))
 
 from helpers.memory_keyring import MemoryKeyring  # noqa: E402 - needs the path above

@@ -9,11 +9,33 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QObject,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QCloseEvent, QDesktopServices
-from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QFrame,
+    QMainWindow,
+    QMenu,
+    QScrollArea,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from console.commands import COMMANDS, MUTE_PRESETS, PUSH_PRESETS, SCENE_PRESETS, CommandId, Entry
+from console.continuation import ShowSoFar
 from console.events import Comment
 from console.messages import Level, Message
 from console.metrics import ShowMetrics
@@ -27,6 +49,7 @@ from ui.controllers.goods import GoodsController
 from ui.controllers.lottery import LotteryController
 from ui.controllers.moderation import ModerationController
 from ui.controllers.obs import ObsController
+from ui.controllers.on_air import OnAirController
 from ui.controllers.relay import RelayController
 from ui.controllers.room import RoomController
 from ui.dialogs.settings import SettingsDialog
@@ -36,10 +59,12 @@ from ui.models.goods_model import GoodsTableModel
 from ui.names import connector_title
 from ui.panels.audit_panel import AuditPanel
 from ui.panels.comment_panel import CommentPanel
+from ui.panels.continued_banner import ContinuedBanner
 from ui.panels.dashboard_panel import DashboardPanel
 from ui.panels.goods_panel import THUMBNAIL_PX, GoodsPanel
 from ui.panels.lottery_panel import LotteryPanel
 from ui.panels.obs_panel import ObsPanel
+from ui.panels.on_air_bar import OnAirBar
 from ui.panels.relay_panel import RelayIntro, RelayPanel
 from ui.panels.room_panel import RoomPanel
 from ui.persist import ui_settings
@@ -53,7 +78,10 @@ from ui.thumbnails import ThumbnailCache
 from ui.view_commands import ViewId
 from ui.workers import run_in_worker
 
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 3
+# From this much screen width the dashboard gets a column of its own next to the goods.
+WIDE_LAYOUT_PX = 1600
+OBS_DOCK_PX = 300  # tall enough for the scene buttons, stream/record and the microphone
 
 _MODERATION_MENU = (
     CommandId.COMMENT_DELETE,
@@ -88,6 +116,17 @@ _OBS_MENU = (
 _ROOM_MENU = (CommandId.ROOM_PUSH_URL, CommandId.OBS_STREAM_TARGET, CommandId.ROOM_SHARE_CODE)
 
 
+def scrolling(panel: QWidget) -> QScrollArea:
+    """A tall panel in a dock that scrolls, so that it does not make the docks it shares
+    tabs with as tall (the lottery's winners list would take the goods' room)."""
+    area = QScrollArea()
+    area.setObjectName(f"{panel.objectName() or 'panel'}Scroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(panel)
+    return area
+
+
 class MainWindow(QMainWindow):
     closing = Signal()
     settings_dialog_opened = Signal(object)  # the SettingsDialog, for tests to reach it
@@ -119,21 +158,23 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.runner.reported.connect(self.status.show_message)
         self._build_controllers()
+        self._build_top_bar()
+        self._size_docks_when_shown = False
         self.docks: dict[str, QDockWidget] = {}
         self._build_docks()
         self._build_menus()
-        self._arrange_docks()
+        self.arrange_docks()
 
         self.bridge = ShowBridge(session, self)
         self.bridge.events_arrived.connect(self._on_events_arrived)
         self.bridge.audits_arrived.connect(self.dashboard_panel.add_audits)
         self.bridge.audits_arrived.connect(self.audit_panel.add)
         self.bridge.message_posted.connect(self._on_message_posted)
+        self.bridge.show_continued.connect(self._on_show_continued)
         self.bridge.start()
         session.add_quit_listener(CoreSignal(self.close_now, self))
         self._closing_now = False
 
-        self.resize(1280, 800)
         self._restore_layout()
         self.runner.refresh_availability()
         self.painted = False
@@ -155,6 +196,8 @@ class MainWindow(QMainWindow):
         self.relay_connector = connector if isinstance(connector, RelayConnector) else None
         self.relay_widget = RelayPanel() if self.relay_connector is not None else RelayIntro()
         self.obs_panel = ObsPanel() if session.obs is not None else None
+        self.on_air_bar = OnAirBar()
+        self.continued_banner = ContinuedBanner()
 
     def _build_controllers(self) -> None:
         session, runner = self.session, self.runner
@@ -174,9 +217,30 @@ class MainWindow(QMainWindow):
         if self.relay_connector is not None:  # sources joining change what is done here only
             update = CoreSignal(self.comment_panel.update_local_note, self, coalesce=True)
             self.relay_connector.add_sources_listener(update)
+        self.on_air = OnAirController(session, self.on_air_bar, runner, self)
+        runner.bind_button(self.continued_banner.new_show_button, CommandId.SHOW_NEW)
         self.obs: ObsController | None = None
         if session.obs is not None and self.obs_panel is not None:
             self.obs = ObsController(session.obs, self.obs_panel, runner, self)
+
+    def _build_top_bar(self) -> None:
+        """The on-air bar (and, for a continued show, its banner) above everything: a toolbar
+        that cannot be moved, hidden or closed."""
+        bar = QToolBar(self.tr("On air"), self)
+        bar.setObjectName("onAirToolBar")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        bar.toggleViewAction().setVisible(False)
+        top = QWidget(bar)
+        column = QVBoxLayout(top)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.on_air_bar)
+        column.addWidget(self.continued_banner)
+        bar.addWidget(top)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.on_air_toolbar = bar
 
     def _build_docks(self) -> None:
         left = Qt.DockWidgetArea.LeftDockWidgetArea
@@ -185,7 +249,7 @@ class MainWindow(QMainWindow):
             ("obsDock", self.tr("OBS"), self.obs_panel),
             ("dashboardDock", self.tr("Dashboard"), self.dashboard_panel),
             ("goodsDock", self.tr("Goods"), self.goods_panel),
-            ("lotteryDock", self.tr("Lottery"), self.lottery_panel),
+            ("lotteryDock", self.tr("Lottery"), scrolling(self.lottery_panel)),
             ("roomDock", self.tr("Room"), self.room_panel),
             ("relayDock", self.tr("Relay"), self.relay_widget),
             ("auditDock", self.tr("Audit log"), self.audit_panel),
@@ -210,7 +274,10 @@ class MainWindow(QMainWindow):
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir())))
         )
         show = self.menuBar().addMenu(self.tr("&Show"))
-        self._fill(show, (ViewId.SHOW_HISTORY, ViewId.SHOW_REVIEW, None, CommandId.SHOW_END))
+        self._fill(
+            show,
+            (ViewId.SHOW_HISTORY, ViewId.SHOW_REVIEW, None, CommandId.SHOW_NEW, CommandId.SHOW_END),
+        )
         a[ViewId.SHOW_HISTORY].triggered.connect(self.open_history)
         a[ViewId.SHOW_REVIEW].triggered.connect(self.export_review)
         self._fill(self.menuBar().addMenu(self.tr("&Moderation")), _MODERATION_MENU)
@@ -223,6 +290,9 @@ class MainWindow(QMainWindow):
         view = self.menuBar().addMenu(self.tr("&View"))
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        view.addAction(a[ViewId.LAYOUT_RESET])
+        a[ViewId.LAYOUT_RESET].triggered.connect(self.arrange_docks)
 
     def _fill(self, menu: QMenu, items: tuple[CommandId | ViewId | None, ...]) -> None:
         for item in items:
@@ -231,42 +301,83 @@ class MainWindow(QMainWindow):
             else:
                 menu.addAction(self.actions[item])
 
-    def _arrange_docks(self) -> None:
-        """The default layout (a saved one replaces it): the comment feed on the left; on the
-        right OBS on top and below it the dashboard, with the other panels as tabs (the relay
-        below the dashboard when the session runs on it)."""
-        right = Qt.DockWidgetArea.RightDockWidgetArea
+    def arrange_docks(self) -> None:
+        """The default layout (a saved one replaces it; View → Reset the layout brings it
+        back). The comment feed on the left. On a small screen (1366×768) OBS on the right
+        with the goods under it, the other panels as tabs behind the goods; from
+        ``WIDE_LAYOUT_PX`` the goods get a column of their own and the dashboard sits under
+        OBS (the relay under the dashboard when the session runs on it)."""
         docks = self.docks
-        top = [docks["obsDock"]] if "obsDock" in docks else []
-        relay_below = self.relay_connector is not None
-        tabs = [
-            docks[name]
-            for name in ("dashboardDock", "goodsDock", "lotteryDock", "roomDock", "relayDock")
-            if not (relay_below and name == "relayDock")
-        ]
-        tabs.append(docks["auditDock"])
-        for dock in [*top, *tabs, docks["relayDock"]]:
+        for dock in docks.values():
             self.removeDockWidget(dock)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.comments_dock)
-        for dock in [*top, tabs[0]]:
-            self.addDockWidget(right, dock)
+        goods, obs = docks["goodsDock"], docks.get("obsDock")
+        dashboard, relay = docks["dashboardDock"], docks["relayDock"]
+        wide = self._screen_area().width() >= WIDE_LAYOUT_PX
+        vertical, horizontal = Qt.Orientation.Vertical, Qt.Orientation.Horizontal
+        if wide:
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, goods)
+            if obs is not None:
+                self.splitDockWidget(goods, obs, horizontal)
+                self.splitDockWidget(obs, dashboard, vertical)
+            else:
+                self.splitDockWidget(goods, dashboard, horizontal)
+            apart = [dashboard] + ([relay] if self.relay_connector is not None else [])
+            if relay in apart:
+                self.splitDockWidget(dashboard, relay, vertical)
+        else:
+            apart = []
+            if obs is not None:
+                self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, obs)
+                self.splitDockWidget(obs, goods, vertical)
+            else:
+                self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, goods)
+        for name in ("dashboardDock", "lotteryDock", "roomDock", "relayDock", "auditDock"):
+            if docks[name] not in apart:
+                self.tabifyDockWidget(goods, docks[name])
+        for dock in docks.values():
             dock.show()
-        for dock in tabs[1:]:
-            self.tabifyDockWidget(tabs[0], dock)
-            dock.show()
-        if relay_below:
-            self.splitDockWidget(tabs[0], docks["relayDock"], Qt.Orientation.Vertical)
-            docks["relayDock"].show()
-            self.resizeDocks([tabs[0], docks["relayDock"]], [520, 260], Qt.Orientation.Vertical)
-        tabs[0].raise_()
-        self.resizeDocks([self.comments_dock, tabs[0]], [480, 800], Qt.Orientation.Horizontal)
-        if top:
-            self.resizeDocks([top[0], tabs[0]], [230, 570], Qt.Orientation.Vertical)
+        goods.raise_()
+        if self.isVisible():
+            self._size_docks()
+        else:  # docks take sizes once the window has its own (maximized, restored)
+            self._size_docks_when_shown = True
+
+    def _size_docks(self) -> None:
+        """Share the space among the docks of the default layout (Qt scales sizes that do
+        not add up to the space there is, so they are made to)."""
+        docks = self.docks
+        goods, obs, dashboard = docks["goodsDock"], docks.get("obsDock"), docks["dashboardDock"]
+        horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+        if self._screen_area().width() >= WIDE_LAYOUT_PX:
+            side = obs or dashboard
+            row = [self.comments_dock, goods, side]
+            width = sum(dock.width() for dock in row)
+            self.resizeDocks(
+                row, [width * 27 // 100, width * 33 // 100, width * 40 // 100], horizontal
+            )
+            column = [obs, dashboard] if obs is not None else []
+        else:
+            row = [self.comments_dock, goods]
+            width = sum(dock.width() for dock in row)
+            self.resizeDocks(row, [width * 37 // 100, width * 63 // 100], horizontal)
+            column = [obs, goods] if obs is not None else []
+        if column:
+            height = sum(dock.height() for dock in column)
+            self.resizeDocks(column, [OBS_DOCK_PX, max(0, height - OBS_DOCK_PX)], vertical)
+
+    def _screen_area(self) -> QRect:
+        """The part of the window's screen that windows may use (no taskbar, no dock)."""
+        screen = self.screen() or QApplication.primaryScreen()
+        return screen.availableGeometry()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.painted and event.type() == QEvent.Type.Paint:
             self.painted = True
             self.first_painted.emit()
+            if self._size_docks_when_shown:  # the window has its size now (maximized)
+                self._size_docks_when_shown = False
+                QTimer.singleShot(0, self._size_docks)
         return False
 
     # -- settings ----------------------------------------------------------------------------
@@ -285,12 +396,8 @@ class MainWindow(QMainWindow):
 
     def apply_preferences(self, prefs: Preferences) -> None:
         """Save the preferences; theme and shortcuts apply now, the rest at the next start."""
-        restart = (prefs.language, prefs.connector, prefs.db_url, prefs.operator) != (
-            self.prefs.language,
-            self.prefs.connector,
-            self.prefs.db_url,
-            self.prefs.operator,
-        )
+        later = ("language", "connector", "db_url", "operator", "role")  # at the next start
+        restart = any(getattr(prefs, name) != getattr(self.prefs, name) for name in later)
         self.prefs = prefs
         save_preferences(prefs)
         app = QApplication.instance()
@@ -298,7 +405,9 @@ class MainWindow(QMainWindow):
             apply_theme(app, prefs.theme)
         self.actions.rebind(prefs.shortcuts)
         text = (
-            self.tr("Settings saved; language, live room, operator and database apply next start.")
+            self.tr(
+                "Settings saved; language, live room, operator, role and database apply next start."
+            )
             if restart
             else self.tr("Settings saved.")
         )
@@ -349,22 +458,44 @@ class MainWindow(QMainWindow):
         self.comment_panel.add_arrivals([a for a in batch if isinstance(a.event, Comment)])
         self.comment_panel.update_hidden_counts()
 
+    def _on_show_continued(self, so_far: ShowSoFar) -> None:
+        """A show continued after a restart: draw what it held before any new event."""
+        self.metrics.take_over(so_far.metrics)
+        self.comment_panel.add_arrivals([a for a in so_far.recent])
+        self.comment_panel.update_hidden_counts()
+        self.dashboard_panel.add_audits(so_far.audits)
+        self.audit_panel.add(so_far.audits)
+        self.continued_banner.show_continued(
+            so_far.show_id, so_far.started_at, so_far.last_t, clean=so_far.clean
+        )
+
     def _on_message_posted(self, message: Message, text: str) -> None:
         self.status.show_message(message.level, text)
 
     # -- layout ----------------------------------------------------------------------------
     def _restore_layout(self) -> None:
+        """The saved size, place and docks; maximized on the first start and when the saved
+        size does not fit the screen (a laptop after a desk monitor). restoreGeometry keeps a
+        window on a screen (the one it was on may be unplugged) but only shrinks a big one."""
         settings = ui_settings()
         geometry = settings.value("window/geometry")
         state = settings.value("window/state")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
-            self.restoreState(state, LAYOUT_VERSION)
+        size = settings.value("window/size")  # restoreGeometry shrinks one that does not fit
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            area = self._screen_area()
+            if isinstance(size, QSize) and (
+                size.width() > area.width() or size.height() > area.height()
+            ):
+                self.setWindowState(Qt.WindowState.WindowMaximized)
+        else:
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+        if isinstance(state, QByteArray) and self.restoreState(state, LAYOUT_VERSION):
+            self._size_docks_when_shown = False  # the saved sizes stand
 
     def save_layout(self) -> None:
         settings = ui_settings()
         settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/size", self.normalGeometry().size())
         settings.setValue("window/state", self.saveState(LAYOUT_VERSION))
         settings.sync()
 

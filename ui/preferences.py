@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QSettings
 
+from console.roles import Role
 from ui.controllers.commands import default_shortcut, shortcut_ids
 from ui.persist import ui_settings
 
 THEMES = ("system", "light", "dark")
-FIELDS = ("language", "theme", "connector", "operator", "db_url")
+FIELDS = ("language", "theme", "connector", "operator", "role", "db_url")
+ROLES = tuple(role.value for role in Role)
 GROUP = "preferences"
 _EARLIER_GROUP = "General"  # where "general/…" ended up (see the module's docstring)
 
@@ -30,6 +32,7 @@ class Preferences:
     theme: str = "system"
     connector: str = "demo"
     operator: str = ""  # empty: the computer's login name
+    role: str = Role.CONTROLLER.value  # console.roles.Role
     db_url: str = ""  # empty: SQLite in the per-user data folder
     # Command id (ui.controllers.commands.shortcut_ids) -> key, only the rebound ones.
     shortcuts: dict[str, str] = field(default_factory=dict)
@@ -47,6 +50,8 @@ def load_preferences(settings: QSettings | None = None) -> Preferences:
             setattr(prefs, name, value)
     if prefs.theme not in THEMES:
         prefs.theme = "system"
+    if prefs.role not in ROLES:
+        prefs.role = Role.CONTROLLER.value
     known = {command.value for command in shortcut_ids()}
     settings.beginGroup("shortcuts")
     for key in settings.childKeys():

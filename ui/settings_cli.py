@@ -24,7 +24,7 @@ from ui.dialogs.relay_settings import PORT_KEY as RELAY_PORT_KEY
 from ui.dialogs.wechat_settings import APPID_KEY, ROOM_KEY
 from ui.i18n import LANGUAGES
 from ui.persist import ui_settings
-from ui.preferences import THEMES, load_preferences, save_preferences
+from ui.preferences import ROLES, THEMES, load_preferences, save_preferences
 
 SECRETS = {
     "obs.password": "--obs-password-env, or the OBS settings dialog",
@@ -79,6 +79,7 @@ KEYS: dict[str, Key] = {
     "theme": Key("preferences", _one_of(THEMES)),
     "connector": Key("preferences", _one_of(CONNECTOR_NAMES)),
     "operator": Key("preferences", _any),
+    "role": Key("preferences", _one_of(ROLES)),
     "db_url": Key("preferences", _db_url),
     "obs.host": Key("obs/host", _any),
     "obs.port": Key("obs/port", _port),

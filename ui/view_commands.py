@@ -25,6 +25,7 @@ class ViewId(StrEnum):
     SHOW_REVIEW = "show.review"
     APP_SETTINGS = "app.settings"
     APP_LOG_FOLDER = "app.log_folder"
+    LAYOUT_RESET = "view.reset_layout"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,5 +52,6 @@ VIEW_COMMANDS: dict[ViewId, ViewSpec] = {
         ),
         ViewSpec(ViewId.APP_SETTINGS, QT_TRANSLATE_NOOP("commands", "Settings…"), "Ctrl+,"),
         ViewSpec(ViewId.APP_LOG_FOLDER, QT_TRANSLATE_NOOP("commands", "Open log folder")),
+        ViewSpec(ViewId.LAYOUT_RESET, QT_TRANSLATE_NOOP("commands", "Reset the layout")),
     )
 }

@@ -25,10 +25,14 @@ from ui.theme import load_palette
 
 
 def replay_window(make_window, qtbot, tmp_path: Path) -> tuple[MainWindow, KnownShow]:
+    """A window replaying a known show, its dashboard's tab raised as the operator would
+    (on the laptop's screen the dashboard shares its place with the goods)."""
     show = KnownShow().build()
     window: MainWindow = make_window(
         ReplayConnector(show.write_jsonl(tmp_path / "show.jsonl"), speed=0)
     )
+    window.dashboard_dock.raise_()
+    qtbot.waitUntil(window.dashboard_panel.isVisible)
     qtbot.waitUntil(lambda: window.session.connector.finished, timeout=15_000)
     qtbot.waitUntil(lambda: window.metrics.seconds == show.seconds)
     return window, show

@@ -38,6 +38,7 @@ def test_preferences_round_trip(livedesk_home: Path) -> None:
         theme="dark",
         connector="relay",
         operator="场控小王",
+        role="assistant",
         db_url="postgresql://desk@server/livedesk",
         shortcuts={CommandId.COMMENT_DELETE: "Ctrl+Shift+X"},
     )
@@ -56,12 +57,19 @@ def test_the_dialog_saves_and_applies(make_window, qtbot, warnings: list[str]) -
     dialog.theme_box.setCurrentIndex(dialog.theme_box.findData("dark"))
     dialog.language_box.setCurrentIndex(dialog.language_box.findData("en"))
     dialog.operator_edit.setText("助理小李")
+    assert dialog.role_box.currentText() == "场控"
+    dialog.role_box.setCurrentIndex(dialog.role_box.findText("助理"))
     dialog.shortcut_edits[CommandId.COMMENT_DELETE].setKeySequence(QKeySequence("Ctrl+Shift+X"))
     dialog.accept()
     assert warnings == []
     assert window.actions[CommandId.COMMENT_DELETE].shortcut().toString() == "Ctrl+Shift+X"
     saved = load_preferences()
-    assert (saved.theme, saved.language, saved.operator) == ("dark", "en", "助理小李")
+    assert (saved.theme, saved.language, saved.operator, saved.role) == (
+        "dark",
+        "en",
+        "助理小李",
+        "assistant",
+    )
     assert QApplication.instance().palette().color(QPalette.ColorRole.Window).lightness() < 100
     assert "下次启动" in window.status.message_label.text()
     apply_theme(QApplication.instance(), "light")

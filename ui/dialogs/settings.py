@@ -1,9 +1,9 @@
-"""SettingsDialog: language, theme, default connector, operator name, database, shortcuts, and
-the way to each connection's own settings (OBS, WeChat, relay)."""
+"""SettingsDialog: language, theme, default connector, operator name and role, database,
+shortcuts, and the way to each connection's own settings (OBS, WeChat, relay)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +26,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from console.platforms import CONNECTOR_NAMES
+from console.roles import ROLE_TITLES
 from ui.controllers.commands import command_title, default_shortcut, shortcut_ids
 from ui.names import connector_title
 from ui.placement import fit_when_shown
@@ -84,6 +85,14 @@ class SettingsDialog(QDialog):
         self.operator_edit = QLineEdit(self.prefs.operator, page)
         self.operator_edit.setObjectName("operatorEdit")
         self.operator_edit.setPlaceholderText(self.tr("the computer's login name"))
+        self.role_box = self._combo(
+            "roleBox",
+            [
+                (role.value, QCoreApplication.translate("roles", title))
+                for role, title in ROLE_TITLES.items()
+            ],
+            self.prefs.role,
+        )
         self.db_edit = QLineEdit(self.prefs.db_url, page)
         self.db_edit.setObjectName("dbEdit")
         self.db_edit.setPlaceholderText(self.tr("empty: SQLite in your data folder"))
@@ -91,6 +100,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Theme"), self.theme_box)
         form.addRow(self.tr("Live room at start"), self.connector_box)
         form.addRow(self.tr("Operator name (audit log)"), self.operator_edit)
+        form.addRow(self.tr("Role at this desk"), self.role_box)
         form.addRow(self.tr("Database URL"), self.db_edit)
         note = QLabel(
             self.tr(
@@ -188,6 +198,7 @@ class SettingsDialog(QDialog):
             theme=self.theme_box.currentData(),
             connector=self.connector_box.currentData(),
             operator=self.operator_edit.text().strip(),
+            role=self.role_box.currentData(),
             db_url=self.db_edit.text().strip(),
             shortcuts={c: k for c, k in shortcuts.items() if k != default_shortcut(c)},
         )

@@ -174,14 +174,16 @@ class ObsPanel(QWidget):
         body = QVBoxLayout(self.controls)
         body.setContentsMargins(8, 4, 8, 8)
         body.setSpacing(8)
+        # What the operator needs at once first (scenes, stream and record, the microphone),
+        # so a short dock still shows it; health and long source lists scroll below.
         body.addWidget(self.scenes_box)
         body.addLayout(outputs)
-        body.addWidget(self.health)
         self._inputs_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._inputs_row.setSpacing(8)
         self._inputs_row.addWidget(self.audio_box, 1, Qt.AlignmentFlag.AlignTop)
         self._inputs_row.addWidget(self.sources_box, 1, Qt.AlignmentFlag.AlignTop)
         body.addLayout(self._inputs_row)
+        body.addWidget(self.health)
         body.addStretch(1)
 
         scroll = QScrollArea(self)

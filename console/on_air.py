@@ -1,0 +1,106 @@
+"""What the on-air bar shows, read from the running show in one go (any thread).
+
+Is the show on air and for how long, or did the stream drop; is OBS there and recording; are
+the viewers' comments banned; which goods are on the viewers' screens since when; is a
+lottery open and how long is left; who runs this desk.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from console.lottery.model import LotteryState
+from console.obs.state import DropCause, Phase
+from console.roles import Role
+from obs_bridge import ConnectionState
+
+if TYPE_CHECKING:
+    from console.session import LiveSession
+
+
+class Air(StrEnum):
+    """The broadcast as OBS reports it."""
+
+    NO_OBS = "no_obs"  # this console does not control OBS
+    OFF = "off"
+    STARTING = "starting"
+    LIVE = "live"
+    RECONNECTING = "reconnecting"  # OBS lost the streaming server and retries
+    STOPPING = "stopping"
+    DROPPED = "dropped"  # stopped, or may have, without anyone asking
+
+
+@dataclass(frozen=True, slots=True)
+class OnScreenGoods:
+    number: int
+    name: str
+    seconds_ago: float
+
+
+@dataclass(frozen=True, slots=True)
+class OpenLottery:
+    number: int
+    prize: str
+    remaining: float | None  # countdown seconds left; None: it closes when the operator says
+
+
+@dataclass(frozen=True, slots=True)
+class OnAir:
+    air: Air
+    stream_seconds: float | None  # how long it has streamed, while it does
+    drop_cause: DropCause | None
+    obs: ConnectionState | None  # None: OBS control is off
+    recording_seconds: float | None  # None: not recording
+    banned_all: bool
+    goods: OnScreenGoods | None
+    lottery: OpenLottery | None
+    operator: str
+    role: Role
+
+
+_AIR = {
+    Phase.OFF: Air.OFF,
+    Phase.STARTING: Air.STARTING,
+    Phase.LIVE: Air.LIVE,
+    Phase.PAUSED: Air.LIVE,
+    Phase.RECONNECTING: Air.RECONNECTING,
+    Phase.STOPPING: Air.STOPPING,
+}
+
+
+def on_air(session: LiveSession, now: float | None = None) -> OnAir:
+    """``now``: time.monotonic(), the clock of OBS's outputs."""
+    now = time.monotonic() if now is None else now
+    air, stream_seconds, drop_cause, connection, recording = Air.NO_OBS, None, None, None, None
+    if session.obs is not None:
+        state = session.obs.state
+        connection = state.connection
+        stream_seconds = state.stream.elapsed(now)
+        recording = state.record.elapsed(now)
+        air = _AIR[state.stream.phase]
+        if state.stream_drop is not None and not state.stream.running:
+            air, drop_cause = Air.DROPPED, state.stream_drop.cause
+    pushed = session.goods.on_screen()
+    goods = None
+    if pushed is not None:
+        seconds_ago = session.goods.seconds_since_push(pushed.item.goods_id) or 0.0
+        goods = OnScreenGoods(pushed.number, pushed.item.name, seconds_ago)
+    view = session.lottery.current()
+    lottery = None
+    if view is not None and view.state is LotteryState.OPEN:
+        lottery = OpenLottery(view.number, view.settings.prize, view.remaining)
+    return OnAir(
+        air=air,
+        stream_seconds=stream_seconds,
+        drop_cause=drop_cause,
+        obs=connection,
+        recording_seconds=recording,
+        banned_all=session.moderation.banned_all,
+        goods=goods,
+        lottery=lottery,
+        operator=session.operator,
+        role=session.role,
+    )
