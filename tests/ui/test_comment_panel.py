@@ -1,17 +1,25 @@
-"""The comment feed: bounded ring, plain text, pause on hover, scroll-lock and catching up."""
+"""The comment feed: bounded ring, plain text, pausing on the operator's intent (the pointer
+moving over it, scrolling up, a selection), catching up, and what a flood looks like."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QEnterEvent
-from PySide6.QtWidgets import QApplication
+from collections import Counter
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QCursor, QImage
+from PySide6.QtWidgets import QApplication, QWidget
 
 from console.events import Comment
 from console.moderation import ModerationService
 from console.show import Arrival
 from helpers.connectors import ScriptedConnector
-from ui.models.comment_model import COMMENT_ROLE, CommentListModel
+from ui.models.comment_model import COMMENT_ROLE, DEFAULT_CAPACITY, CommentListModel
 from ui.panels.comment_panel import CommentPanel
+from ui.theme import colour
+
+PARKED = QPoint(5000, 5000)  # off every screen (tests/ui/conftest.py parks the pointer there)
 
 
 def comments(start: int, count: int) -> list[Arrival]:
@@ -31,13 +39,78 @@ def make_panel(qtbot, capacity: int = 500) -> CommentPanel:
     return panel
 
 
-def hover(panel: CommentPanel, inside: bool) -> None:
+@pytest.fixture
+def parked_afterwards() -> Iterator[None]:
+    """A test that puts the pointer on a widget parks it again, off-screen, when it ends."""
+    yield
+    QCursor.setPos(PARKED)
+    QApplication.processEvents()
+
+
+def point_at(panel: CommentPanel, position: QPoint) -> None:
+    """The operator moves the pointer to ``position`` on the feed (or away from it)."""
+    QCursor.setPos(panel.view.viewport().mapToGlobal(position))
+    QApplication.processEvents()
+
+
+def open_under_the_pointer(qtbot, panel: CommentPanel) -> QPoint:
+    """Open the feed's window again where the pointer already rests, on the middle of the feed,
+    as when the console starts under a pointer nobody moves; returns that point."""
     viewport = panel.view.viewport()
-    if inside:
-        event = QEnterEvent(QPointF(10, 10), QPointF(10, 10), QPointF(10, 10))
-    else:
-        event = QEvent(QEvent.Type.Leave)
-    QApplication.sendEvent(viewport, event)
+    middle = viewport.rect().center()
+    panel.hide()
+    QCursor.setPos(viewport.mapToGlobal(middle))
+    panel.show()
+    qtbot.waitExposed(panel)
+    QApplication.processEvents()
+    assert viewport.underMouse()
+    return middle
+
+
+def ink_in_bands(image: QImage, band: int) -> list[int]:
+    """How many pixels differ from the background (the most common colour) in each horizontal
+    band of ``band`` pixels: a band crossing a painted row holds the row's text."""
+    ground = Counter(
+        image.pixel(x, y) for y in range(0, image.height(), 2) for x in range(0, image.width(), 2)
+    ).most_common(1)[0][0]
+    return [
+        sum(
+            image.pixel(x, y) != ground
+            for y in range(top, min(top + band, image.height()))
+            for x in range(0, image.width(), 2)
+        )
+        for top in range(0, image.height() - band + 1, band)
+    ]
+
+
+def on_screen(widget: QWidget) -> QImage:
+    """What the window shows of ``widget`` now: its pixels in the window's backing store (a
+    widget's grab() paints it afresh, which hides pixels left over from a scroll)."""
+    QApplication.processEvents()
+    corner = widget.mapTo(widget.window(), QPoint(0, 0))
+    window = widget.window().winId()
+    shot = widget.screen().grabWindow(
+        window, corner.x(), corner.y(), widget.width(), widget.height()
+    )
+    return shot.toImage()
+
+
+def rows_with_buttons(panel: CommentPanel, image: QImage) -> list[int]:
+    """The rows fully in sight whose inline buttons ``image`` (the viewport) shows."""
+    view, viewport = panel.view, panel.view.viewport()
+    rows = []
+    for y in range(0, viewport.height(), 4):
+        index = view.indexAt(QPoint(5, y))
+        rect = view.visualRect(index)
+        if not index.isValid() or rect.top() < 0 or rect.bottom() >= viewport.height():
+            continue
+        if rows and rows[-1] == index.row():
+            continue
+        geometry = panel.delegate.geometry(rect, view.fontMetrics(), index, buttons=True)
+        button = geometry.buttons["delete"]
+        if image.pixelColor(button.left() + 4, button.center().y()) == colour("rowButton"):
+            rows.append(index.row())
+    return rows
 
 
 def newest_text(panel: CommentPanel) -> str:
@@ -72,29 +145,115 @@ def test_feed_follows_the_newest_comment(qtbot) -> None:
     assert not panel.paused
 
 
-def test_hovering_pauses_and_the_jump_button_catches_up(qtbot) -> None:
+def test_moving_the_pointer_on_the_feed_pauses_it_and_leaving_catches_up(
+    qtbot, parked_afterwards
+) -> None:
     panel = make_panel(qtbot)
     panel.add_arrivals(comments(0, 100))
-    hover(panel, True)
+    point_at(panel, QPoint(20, 20))
+    point_at(panel, QPoint(30, 24))
     assert panel.paused
     panel.add_arrivals(comments(100, 42))
     assert panel.model.rowCount() == 100  # held back while the operator points at a line
     assert panel.held_count == 42
     assert panel.jump_button.isVisible()
     assert "42" in panel.jump_button.text() and "新评论" in panel.jump_button.text()
-    qtbot.mouseClick(panel.jump_button, Qt.MouseButton.LeftButton)
+    QCursor.setPos(PARKED)
+    QApplication.processEvents()
     assert not panel.paused
     assert panel.model.rowCount() == 142 and newest_text(panel) == "第141条"
     assert not panel.jump_button.isVisible()
 
 
-def test_leaving_the_feed_resumes(qtbot) -> None:
+def test_a_pointer_resting_on_the_feed_at_start_up_does_not_pause_it(
+    qtbot, parked_afterwards
+) -> None:
+    """Only the operator's intent pauses the feed: a pointer that was on it when the window
+    opened is not the operator reading; moving it is."""
     panel = make_panel(qtbot)
-    hover(panel, True)
-    panel.add_arrivals(comments(0, 5))
-    assert panel.model.rowCount() == 0
-    hover(panel, False)
-    assert panel.model.rowCount() == 5 and not panel.paused
+    resting = open_under_the_pointer(qtbot, panel)
+    panel.add_arrivals(comments(0, 300))
+    assert not panel.paused and panel.model.rowCount() == 300
+    bar = panel.view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0 and bar.value() == bar.maximum())
+    panel.add_arrivals(comments(300, 20))
+    assert panel.model.rowCount() == 320 and newest_text(panel) == "第319条"
+    qtbot.waitUntil(lambda: bar.value() == bar.maximum())
+
+    qtbot.mouseMove(panel.view.viewport(), resting + QPoint(3, 6))
+    assert panel.paused
+    panel.add_arrivals(comments(320, 5))
+    assert panel.model.rowCount() == 320 and panel.held_count == 5
+
+
+def test_selecting_a_comment_with_the_keyboard_pauses_the_feed(qtbot) -> None:
+    panel = make_panel(qtbot)
+    panel.add_arrivals(comments(0, 50))
+    panel.activateWindow()
+    panel.view.setFocus()
+    qtbot.waitUntil(panel.view.hasFocus)
+    assert not panel.paused  # the focus alone is no selection
+    qtbot.keyClick(panel.view, Qt.Key.Key_End)
+    assert panel.current_comment() is not None and panel.current_comment().id == "c49"
+    assert panel.paused
+    panel.add_arrivals(comments(50, 7))
+    assert panel.held_count == 7 and panel.current_comment().id == "c49"
+    qtbot.mouseClick(panel.jump_button, Qt.MouseButton.LeftButton)
+    assert not panel.paused and panel.model.rowCount() == 57
+
+
+def test_the_feed_never_shows_an_empty_frame_while_following_a_flood(qtbot) -> None:
+    """3,000 comments/s reach the feed as 150 every 50 ms (the window's drain); the ring fills
+    and then loses its oldest rows with every batch. Frames are grabbed right after a batch and
+    after one or two turns of the event loop: each must show rows from top to bottom."""
+    panel = make_panel(qtbot, capacity=DEFAULT_CAPACITY)
+    view, viewport = panel.view, panel.view.viewport()
+    sent = 0
+    for frame in range(60):
+        panel.add_arrivals(comments(sent, 150))
+        sent += 150
+        for _turn in range(frame % 3):
+            QApplication.processEvents()
+        image = viewport.grab().toImage()
+        empty = [band for band, ink in enumerate(ink_in_bands(image, 24)) if ink == 0]
+        assert empty == [], f"frame {frame}: bands {empty} of the feed are blank"
+        for y in (2, viewport.height() // 2, viewport.height() - 3):
+            index = view.indexAt(QPoint(10, y))
+            assert index.isValid(), f"frame {frame}: no row at y={y}"
+            assert view.visualRect(index).intersects(viewport.rect())
+    assert not panel.paused and panel.model.rowCount() == DEFAULT_CAPACITY
+    assert newest_text(panel) == f"第{sent - 1}条"
+
+
+def test_row_buttons_stay_on_the_row_under_a_still_pointer_as_rows_slide_by(
+    qtbot, parked_afterwards
+) -> None:
+    """The inline buttons belong to the row under the pointer: when the feed moves under a
+    pointer that does not (it follows new comments, the ring trims its oldest), they are drawn
+    on the row now under it and on no other."""
+    panel = make_panel(qtbot, capacity=300)
+    panel.add_arrivals(comments(0, 100))
+    resting = open_under_the_pointer(qtbot, panel)
+    view, viewport = panel.view, panel.view.viewport()
+    sent = 100
+    for frame in range(20):  # the ring is full after 5 batches: the later ones trim it
+        panel.add_arrivals(comments(sent, 40))
+        sent += 40
+        QApplication.processEvents()
+        assert not panel.paused
+        under = view.indexAt(resting)
+        assert under.isValid()
+        drawn = rows_with_buttons(panel, on_screen(viewport))
+        assert drawn == [under.row()], (
+            f"frame {frame}: buttons on {drawn}, pointer on {under.row()}"
+        )
+    bar = view.verticalScrollBar()
+    for step in range(5):  # the operator scrolls up a little (the pixels of painted rows move)
+        bar.setValue(bar.value() - 37)
+        QApplication.processEvents()
+        under = view.indexAt(resting)
+        drawn = rows_with_buttons(panel, on_screen(viewport))
+        assert drawn == [under.row()], f"step {step}: buttons on {drawn}, pointer on {under.row()}"
 
 
 def test_scrolling_up_locks_the_feed(qtbot) -> None:

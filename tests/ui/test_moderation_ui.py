@@ -123,10 +123,13 @@ def test_context_menu_mutes_and_later_comments_are_hidden_and_counted(window, qt
     QTimer.singleShot(0, lambda: click_menu_item(qtbot, "action:user.mute.10m"))
     panel.view.customContextMenuRequested.emit(rect.center())
     qtbot.waitUntil(lambda: connector.performed == [MuteUser("u2", 600)])
+    assert panel.paused  # on the comment selected for the menu
     arrive(
         window, Comment(4.0, "c6", "u2", "阿杰", "还在吗"), Comment(4.5, "c7", "u5", "新人", "来了")
     )
-    qtbot.waitUntil(lambda: window.comment_model.row_of("c7") >= 0)
+    qtbot.waitUntil(lambda: panel.held_count == 1)
+    qtbot.mouseClick(panel.jump_button, Qt.MouseButton.LeftButton)
+    assert window.comment_model.row_of("c7") >= 0
     assert window.comment_model.row_of("c6") == -1  # hidden from the main feed
     assert window.session.moderation.hidden_counts() == {HiddenReason.MUTED: 1}
     assert "禁言 1" in panel.hidden_label.text()

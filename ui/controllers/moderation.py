@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPoint, Signal
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QApplication, QListView, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QWidget
 from sqlalchemy import Engine
 
 from console.commands import MUTE_PRESETS, CommandId, Entry
@@ -133,8 +133,9 @@ class ModerationController(QObject):
     def _on_row_button(self, kind: str, index: QModelIndex) -> None:
         comment: Comment = index.data(COMMENT_ROLE)
         delegate = self.sender()
-        if isinstance(delegate, CommentDelegate) and isinstance(delegate.parent(), QListView):
-            delegate.parent().setCurrentIndex(index)  # the row acted on is the selected one
+        view = delegate.parent() if isinstance(delegate, CommentDelegate) else None
+        if isinstance(view, QAbstractItemView):
+            view.setCurrentIndex(index)  # the row acted on is the selected one
         if kind == "delete":
             self.people.remember(comment)
             self.runner.run(CommandId.COMMENT_DELETE, self._comment(comment), Entry.BUTTON)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from console.events import Comment
 from console.moderation import ModerationService
@@ -17,8 +17,7 @@ from console.show import Arrival
 from console.storage.queries import StoredComment
 from console.verdicts import verdict_from_state
 from ui.models.comment_model import CommentListModel
-from ui.panels.comment_delegate import CommentDelegate
-from ui.panels.comment_panel import configure_comment_view
+from ui.panels.comment_view import CommentView
 from ui.placement import fit_when_shown
 from ui.text import arg
 from ui.workers import run_in_worker
@@ -49,10 +48,9 @@ class SearchDialog(QDialog):
         self.status_label = QLabel(self)
         self.status_label.setObjectName("searchStatus")
         self.model = CommentListModel(capacity=SEARCH_LIMIT, parent=self)
-        self.view = QListView(self)
+        self.view = CommentView(self.model, moderation, self)
         self.view.setObjectName("searchResults")
-        self.delegate = CommentDelegate(moderation, self.view)
-        configure_comment_view(self.view, self.model, self.delegate)
+        self.delegate = self.view.delegate
         layout = QVBoxLayout(self)
         layout.addWidget(self.query_edit)
         layout.addWidget(self.status_label)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QListView,
     QListWidget,
     QPushButton,
     QVBoxLayout,
@@ -23,8 +22,7 @@ from console.storage.queries import StoredComment
 from console.timefmt import show_clock
 from ui.dialogs.search import arrivals_of
 from ui.models.comment_model import CommentListModel
-from ui.panels.comment_delegate import CommentDelegate
-from ui.panels.comment_panel import configure_comment_view
+from ui.panels.comment_view import CommentView
 from ui.placement import fit_when_shown
 from ui.text import arg
 from ui.workers import run_in_worker
@@ -77,10 +75,9 @@ class UserCardDialog(QDialog):
         self.history_list = QListWidget(self)
         self.history_list.setObjectName("userHistory")
         self.comments_model = CommentListModel(capacity=500, parent=self)
-        self.comments_view = QListView(self)
+        self.comments_view = CommentView(self.comments_model, moderation, self)
         self.comments_view.setObjectName("userComments")
-        self.delegate = CommentDelegate(moderation, self.comments_view)
-        configure_comment_view(self.comments_view, self.comments_model, self.delegate)
+        self.delegate = self.comments_view.delegate
         self.comments_label = QLabel(self.tr("Comments in this show"), self)
 
         layout = QVBoxLayout(self)

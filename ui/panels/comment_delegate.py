@@ -1,6 +1,6 @@
 """Paints one comment line and its inline moderation buttons. Plain text only, never rich text.
 
-Line: show time · [问] · nickname： · text · (on hover/selection) 删除 · 禁言 · ⋯
+Line: show time · [问] · nickname： · text · (under the pointer or selected) 删除 · 禁言 · ⋯
 A deleted comment stays in the feed, struck through and grey, with who-can-still-see-it tag;
 a hidden one (shown only in the "hidden" filter) is grey with its reason. Colours come from
 the theme when a line is painted, so a change of theme shows at the next repaint.
@@ -36,7 +36,6 @@ _CENTER = Qt.AlignmentFlag.AlignCenter
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
 _PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
 _SELECTED = QStyle.StateFlag.State_Selected
-_HOVER = QStyle.StateFlag.State_MouseOver
 _TEXT = QPalette.ColorRole.Text
 _HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
 _PLACEHOLDER = QPalette.ColorRole.PlaceholderText
@@ -71,6 +70,10 @@ def question_badge() -> str:
     return QCoreApplication.translate("CommentDelegate", "Q", "badge of a question comment")
 
 
+def row_height(metrics: QFontMetrics) -> int:
+    return metrics.height() + 10
+
+
 def deleted_tag(scope: Scope) -> str:
     if scope is Scope.PLATFORM:
         return QCoreApplication.translate("CommentDelegate", "(deleted)")
@@ -93,6 +96,7 @@ class CommentDelegate(QStyledItemDelegate):
     def __init__(self, moderation: ModerationService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._moderation = moderation
+        self.pointer: QPoint | None = None  # on the view's viewport; CommentView keeps it
 
     # -- geometry shared by painting and clicking ------------------------------------------------
     def geometry(
@@ -149,7 +153,7 @@ class CommentDelegate(QStyledItemDelegate):
         palette = option.palette  # type: ignore[attr-defined]
         metrics: QFontMetrics = option.fontMetrics  # type: ignore[attr-defined]
         selected = bool(state & _SELECTED)
-        hovered = bool(state & _HOVER)
+        hovered = self.pointer is not None and rect.contains(self.pointer)
 
         painter.save()
         highlighted = verdict.highlight and not selected
@@ -203,7 +207,7 @@ class CommentDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        return QSize(200, option.fontMetrics.height() + 10)  # type: ignore[attr-defined]
+        return QSize(200, row_height(option.fontMetrics))  # type: ignore[attr-defined]
 
     # -- clicks ----------------------------------------------------------------------------------
     def editorEvent(

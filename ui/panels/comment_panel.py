@@ -1,9 +1,13 @@
 """CommentPanel: the live comment feed with its filter bar, auto-scroll, pause and scroll-lock.
 
-While the pointer rests on the feed, or the operator has scrolled up, new comments are held
-back (not inserted), so the line they are about to click stays still. A button shows how many
-are waiting; clicking it (or leaving the feed / scrolling back to the bottom) catches up.
-The filter shows all visible comments, only questions, or what the console hid (and why).
+The feed follows the newest comments until the operator shows an intent to read: moving the
+pointer over it (a pointer merely resting there, e.g. when the window opened under it, is not
+one), scrolling up, or selecting a comment away from the pointer (with the keyboard). Then
+new comments are held back (not inserted), so the line they are about to
+act on stays still. A button shows how many are waiting; clicking it catches up, and so does
+leaving the feed with the pointer or scrolling back to the bottom (for the pause that began
+that way). The filter shows all visible comments, only questions, or what the console hid
+(and why).
 """
 
 from __future__ import annotations
@@ -12,12 +16,11 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from enum import IntEnum
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QListView,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -30,11 +33,8 @@ from console.moderation import ModerationService
 from console.show import Arrival
 from console.verdicts import HiddenReason
 from ui.models.comment_model import CommentListModel
-from ui.panels.comment_delegate import CommentDelegate
+from ui.panels.comment_view import CommentView
 from ui.text import arg
-
-_ENTER = QEvent.Type.Enter
-_LEAVE = QEvent.Type.Leave
 
 
 class FeedFilter(IntEnum):
@@ -48,25 +48,6 @@ _FILTERS: dict[FeedFilter, Callable[[Arrival], bool]] = {
     FeedFilter.QUESTIONS: lambda a: a.verdict.hidden is None and a.verdict.question,
     FeedFilter.HIDDEN: lambda a: a.verdict.hidden is not None,
 }
-
-
-def configure_comment_view(
-    view: QListView, model: CommentListModel, delegate: CommentDelegate
-) -> None:
-    """The settings every comment list shares (the live feed, search results, a user card)."""
-    view.setModel(model)
-    view.setItemDelegate(delegate)
-    # Batched layout and uniform rows keep inserts cheap at thousands of rows per second
-    # (../shared/platform-notes.md: the default layout re-measures every row per insert).
-    view.setLayoutMode(QListView.LayoutMode.Batched)
-    view.setBatchSize(200)
-    view.setUniformItemSizes(True)
-    view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
-    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-    view.setSelectionMode(QListView.SelectionMode.SingleSelection)
-    view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    view.setMouseTracking(True)
 
 
 class CommentPanel(QWidget):
@@ -84,8 +65,9 @@ class CommentPanel(QWidget):
         self.model = model
         self.moderation = moderation
         self.filter = FeedFilter.VISIBLE
-        self._hovered = False
+        self._pointing = False  # the operator moved the pointer over the feed
         self._scrolled_up = False
+        self._holding = False  # a comment was selected away from the pointer
         self._recent: deque[Arrival] = deque(maxlen=model.capacity)
         self._held: deque[Arrival] = deque(maxlen=model.capacity)
         self._held_count = 0
@@ -116,15 +98,15 @@ class CommentPanel(QWidget):
         self.local_note.setProperty("tone", "warning")
         self.update_local_note()
 
-        self.view = QListView(self)
+        self.view = CommentView(model, moderation, self)
         self.view.setObjectName("commentView")
-        self.delegate = CommentDelegate(moderation, self.view)
-        configure_comment_view(self.view, model, self.delegate)
-        self.view.viewport().installEventFilter(self)
+        self.delegate = self.view.delegate
         self.view.customContextMenuRequested.connect(self._on_context_menu)
+        self.view.pointing.connect(self._set_pointing)
+        self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
         scroll = self.view.verticalScrollBar()
-        # scrollToBottom() does not work with Batched layout: follow the range instead.
+        # While following, the bar goes to the end of every new range (rows came in).
         scroll.rangeChanged.connect(self._on_range_changed)
         scroll.valueChanged.connect(self._on_scrolled)
 
@@ -145,7 +127,7 @@ class CommentPanel(QWidget):
     # -- state -----------------------------------------------------------------------------
     @property
     def paused(self) -> bool:
-        return self._hovered or self._scrolled_up
+        return self._pointing or self._scrolled_up or self._holding
 
     @property
     def held_count(self) -> int:
@@ -181,8 +163,10 @@ class CommentPanel(QWidget):
         accept = _FILTERS[feed_filter]
         self._held.clear()
         self._held_count = 0
+        was_paused = self.paused
+        self._holding = False  # a reset drops the selection without a word
         self.model.reset_rows([a for a in self._recent if accept(a)])
-        self._update_jump_button()
+        self._after_pause_change(was_paused)
 
     def update_hidden_counts(self) -> None:
         counts = self.moderation.hidden_counts()
@@ -212,32 +196,36 @@ class CommentPanel(QWidget):
 
     def jump_to_newest(self) -> None:
         """Show what was held back and follow the newest comments again."""
-        self._hovered = False
+        self._pointing = False
         self._scrolled_up = False
+        self._holding = False
         self._release_held()
         bar = self.view.verticalScrollBar()
         bar.setValue(bar.maximum())
         self.paused_changed.emit(False)
 
     # -- events ----------------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind == _ENTER:
-            self._set_hovered(True)
-        elif kind == _LEAVE:
-            self._set_hovered(False)
-        return False
-
     def _on_context_menu(self, position: QPoint) -> None:
         index: QModelIndex = self.view.indexAt(position)
         if index.isValid():
             self.view.setCurrentIndex(index)
             self.context_menu_requested.emit(self.view.viewport().mapToGlobal(position))
 
-    def _set_hovered(self, hovered: bool) -> None:
-        was_paused = self.paused
-        self._hovered = hovered
-        self._after_pause_change(was_paused)
+    def _set_pointing(self, pointing: bool) -> None:
+        if pointing != self._pointing:
+            was_paused = self.paused
+            self._pointing = pointing
+            self._after_pause_change(was_paused)
+
+    def _on_selection_changed(self) -> None:
+        """A comment selected away from the pointer (a key) holds the feed until the operator
+        jumps to the newest; one clicked is held by the pointer on it, until it leaves."""
+        selected = self.view.selectionModel().hasSelection()
+        holding = selected and (self._holding or not self._pointing)
+        if holding != self._holding:
+            was_paused = self.paused
+            self._holding = holding
+            self._after_pause_change(was_paused)
 
     def _on_scrolled(self, value: int) -> None:
         bar = self.view.verticalScrollBar()
