@@ -22,6 +22,8 @@ from console.verdicts import HiddenReason
 from helpers.connectors import ScriptedConnector
 from helpers.ui import answer
 from ui.main_window import MainWindow
+from ui.panels.comment_delegate import user_badge
+from ui.theme import colour
 
 COMMENTS = [
     Comment(1.0, "c1", "u1", "小鹿", "主播好"),
@@ -164,6 +166,58 @@ def test_unmute_and_blocklist_shortcuts(window, qtbot) -> None:
     with Session(window.session.engine) as session:
         assert session.scalars(select(BlockedUser.user_id)).all() == ["u3"]
     assert [e.action for e in audit(window)] == ["user.mute", "user.unmute", "user.block"]
+
+
+def badges(window: MainWindow, comment_id: str) -> set[str]:
+    """The user badges (by palette name) painted on a comment's line: a few hundred pixels of
+    the badge's fill, wherever they are."""
+    view = window.comment_panel.view
+    line = view.visualRect(window.comment_model.index(row_of(window, comment_id)))
+    image = view.viewport().grab(line).toImage()
+    fills = {name: colour(name).rgb() for name in ("commentMutedBadge", "commentBlockedBadge")}
+    pixels = [image.pixel(x, y) for y in range(image.height()) for x in range(image.width())]
+    return {name for name, fill in fills.items() if pixels.count(fill) > 100}
+
+
+def reported_mark(window: MainWindow, comment_id: str) -> HiddenReason | None:
+    """The mark the feed's delegate gives a comment's line."""
+    panel = window.comment_panel
+    index = window.comment_model.index(row_of(window, comment_id))
+    rect = panel.view.visualRect(index)
+    return panel.delegate.geometry(rect, panel.view.fontMetrics(), index, buttons=False).mark_reason
+
+
+def test_lines_of_muted_and_blocklisted_users_carry_a_mark(window, qtbot) -> None:
+    connector: ScriptedConnector = window.session.connector  # type: ignore[assignment]
+    panel, view = window.comment_panel, window.comment_panel.view
+    assert [badges(window, c.id) for c in COMMENTS] == [set()] * len(COMMENTS)
+
+    # 阿杰 (c2, c4) muted from the context menu: every line of theirs gets the badge.
+    rect = view.visualRect(window.comment_model.index(row_of(window, "c2")))
+    QTimer.singleShot(0, lambda: click_menu_item(qtbot, "action:user.mute.10m"))
+    view.customContextMenuRequested.emit(rect.center())
+    qtbot.waitUntil(lambda: connector.performed == [MuteUser("u2", 600)])
+    qtbot.waitUntil(lambda: reported_mark(window, "c4") is HiddenReason.MUTED)
+    assert reported_mark(window, "c2") is HiddenReason.MUTED
+    assert badges(window, "c2") == badges(window, "c4") == {"commentMutedBadge"}
+    assert reported_mark(window, "c1") is None and badges(window, "c1") == set()
+    assert user_badge(HiddenReason.MUTED) == "禁言"
+
+    # 广告号 (c3) on the blocklist by its key (the menu took the focus; a desktop gives it back).
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    panel.select_row(row_of(window, "c3"))
+    qtbot.keyClick(view, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: reported_mark(window, "c3") is HiddenReason.BLOCKED)
+    assert badges(window, "c3") == {"commentBlockedBadge"}
+    assert user_badge(HiddenReason.BLOCKED) == "黑名单"
+
+    # 阿杰 unmuted: the badge goes.
+    panel.select_row(row_of(window, "c4"))
+    qtbot.keyClick(view, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: reported_mark(window, "c2") is None)
+    assert badges(window, "c2") == badges(window, "c4") == set()
+    assert badges(window, "c3") == {"commentBlockedBadge"}
 
 
 def test_ban_all_button_toggles_the_room_ban(window, qtbot) -> None:

@@ -192,6 +192,16 @@ def test_the_window_is_readable(window: MainWindow, qtbot, theme: str) -> None:
     assert close(ink(message), colour("error"))
     assert text_contrast(message) >= AA
 
+    # The badges of a muted and of a blocklisted user's lines: their text readable on them.
+    window.runner.run(CommandId.USER_MUTE_10M, {"user_id": "u1"})
+    window.runner.run(CommandId.USER_BLOCK, {"user_id": "u2"})
+    for comment_id, fill in (("p1", "commentMutedBadge"), ("h1", "commentBlockedBadge")):
+        qtbot.waitUntil(lambda c=comment_id: row_parts(window, c)[2].mark is not None)
+        viewport, _rect, geometry = row_parts(window, comment_id)
+        badge = grab(viewport, geometry.mark)
+        assert close(background(badge), colour(fill), tolerance=0)
+        assert text_contrast(badge) >= AA
+
 
 def test_a_theme_switch_repaints_what_is_built(window: MainWindow, qtbot) -> None:
     app = QApplication.instance()

@@ -1,9 +1,12 @@
 """Paints one comment line and its inline moderation buttons. Plain text only, never rich text.
 
-Line: show time · [问] · nickname： · text · (under the pointer or selected) 删除 · 禁言 · ⋯
-A deleted comment stays in the feed, struck through and grey, with who-can-still-see-it tag;
-a hidden one (shown only in the "hidden" filter) is grey with its reason. Colours come from
-the theme when a line is painted, so a change of theme shows at the next repaint.
+Line: show time · [问] · [禁言|黑名单] · nickname： · text · (under the pointer or selected)
+删除 · 禁言 · ⋯
+The 禁言/黑名单 badge marks every line of a user who is muted or on the blocklist now (it
+follows the user's state, not the comment's). A deleted comment stays in the feed, struck
+through and grey, with who-can-still-see-it tag; a hidden one (shown only in the "hidden"
+filter) is grey with its reason. Colours come from the theme when a line is painted, so a
+change of theme shows at the next repaint.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from console.events import Comment
 from console.jobs import Scope
 from console.moderation import ModerationService
 from console.timefmt import show_clock
@@ -70,6 +74,19 @@ def question_badge() -> str:
     return QCoreApplication.translate("CommentDelegate", "Q", "badge of a question comment")
 
 
+def user_badge(mark: HiddenReason) -> str:
+    """The badge on the lines of a user who is muted or on the blocklist."""
+    if mark is HiddenReason.BLOCKED:
+        return QCoreApplication.translate("CommentDelegate", "Blocklist", "badge of a user")
+    return QCoreApplication.translate("CommentDelegate", "Muted", "badge of a user")
+
+
+_BADGE_COLOURS = {
+    HiddenReason.MUTED: "commentMutedBadge",
+    HiddenReason.BLOCKED: "commentBlockedBadge",
+}
+
+
 def row_height(metrics: QFontMetrics) -> int:
     return metrics.height() + 10
 
@@ -84,6 +101,8 @@ def deleted_tag(scope: Scope) -> str:
 class RowGeometry:
     clock: QRect
     badge: QRect | None
+    mark: QRect | None  # the muted/blocklist badge
+    mark_reason: HiddenReason | None
     nickname: QRect
     text: QRect
     buttons: dict[str, QRect]
@@ -97,6 +116,14 @@ class CommentDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._moderation = moderation
         self.pointer: QPoint | None = None  # on the view's viewport; CommentView keeps it
+
+    def user_mark(self, comment: Comment) -> HiddenReason | None:
+        """BLOCKED or MUTED while the comment's author is on the blocklist or muted."""
+        if self._moderation.is_blocked(comment.user_id):
+            return HiddenReason.BLOCKED
+        if self._moderation.is_muted(comment.user_id):
+            return HiddenReason.MUTED
+        return None
 
     # -- geometry shared by painting and clicking ------------------------------------------------
     def geometry(
@@ -127,6 +154,14 @@ class CommentDelegate(QStyledItemDelegate):
             badge_width = metrics.horizontalAdvance(question_badge()) + 8
             badge = QRect(x, top + 3, badge_width, height - 6)
             x += badge_width + 4
+        mark = None
+        reason = self.user_mark(comment)
+        if reason is verdict.hidden:
+            reason = None  # a line hidden for this reason says so in its text
+        if reason is not None:
+            mark_width = metrics.horizontalAdvance(user_badge(reason)) + 8
+            mark = QRect(x, top + 3, mark_width, height - 6)
+            x += mark_width + 4
         # A little slack: emoji drawn from a fallback font measure narrower than they paint.
         nickname_width = min(
             metrics.horizontalAdvance(comment.nickname + "：") + 4, _NICKNAME_MAX_PX
@@ -134,7 +169,7 @@ class CommentDelegate(QStyledItemDelegate):
         nickname = QRect(x, top, nickname_width, height)
         x += nickname_width
         text = QRect(x, top, max(0, right - x - _PADDING), height)
-        return RowGeometry(clock, badge, nickname, text, button_rects)
+        return RowGeometry(clock, badge, mark, reason, nickname, text, button_rects)
 
     # -- painting ------------------------------------------------------------------------------
     def paint(
@@ -181,6 +216,10 @@ class CommentDelegate(QStyledItemDelegate):
             painter.fillRect(geometry.badge, colour("commentBadge"))
             painter.setPen(colour("commentBadgeText"))
             painter.drawText(geometry.badge, _CENTER, question_badge())
+        if geometry.mark is not None and geometry.mark_reason is not None:
+            painter.fillRect(geometry.mark, colour(_BADGE_COLOURS[geometry.mark_reason]))
+            painter.setPen(colour("commentBadgeText"))
+            painter.drawText(geometry.mark, _CENTER, user_badge(geometry.mark_reason))
         painter.setPen(pen(_LINK))
         nickname = metrics.elidedText(
             comment.nickname + "：", _ELIDE_RIGHT, geometry.nickname.width()
