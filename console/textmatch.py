@@ -16,6 +16,29 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
+def find_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """Where ``query`` occurs in ``text`` as ``normalize`` matches them: (start, end) in
+    ``text``'s own characters, to mark what a search found. Characters are normalized one at
+    a time, so that each match maps back to the characters it came from."""
+    needle = normalize(query).strip()
+    if not needle:
+        return []
+    folded: list[str] = []
+    origin: list[int] = []  # origin[i]: the character of ``text`` that folded character i is from
+    for position, character in enumerate(text):
+        piece = normalize(character)
+        folded.append(piece)
+        origin.extend([position] * len(piece))
+    haystack = "".join(folded)
+    spans = []
+    start = haystack.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        spans.append((origin[start], origin[end - 1] + 1))
+        start = haystack.find(needle, end)
+    return spans
+
+
 class KeywordMatcher:
     """Finds the first of a set of words in a text (both normalized the same way)."""
 

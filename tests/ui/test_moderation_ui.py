@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QWidget
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -166,6 +166,13 @@ def test_unmute_and_blocklist_shortcuts(window, qtbot) -> None:
     with Session(window.session.engine) as session:
         assert session.scalars(select(BlockedUser.user_id)).all() == ["u3"]
     assert [e.action for e in audit(window)] == ["user.mute", "user.unmute", "user.block"]
+
+
+def double_click(qtbot, widget: QWidget, position: QPoint) -> None:
+    """Press, release, press again: QTest's mouseDClick on a widget sends the double-click
+    event alone, and a view acts on a double click only on the item the first press was on."""
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=position)
+    qtbot.mouseDClick(widget, Qt.MouseButton.LeftButton, pos=position)
 
 
 def badges(window: MainWindow, comment_id: str) -> set[str]:
@@ -329,6 +336,43 @@ def test_search_finds_comments_and_offers_moderation(window, qtbot) -> None:
         dialog.view.viewport(), Qt.MouseButton.LeftButton, pos=geometry.buttons["delete"].center()
     )
     qtbot.waitUntil(lambda: connector.performed == [DeleteComment("c5")])
+
+
+def test_search_marks_matches_and_a_double_click_shows_the_comment_in_the_feed(
+    window, qtbot
+) -> None:
+    panel = window.comment_panel
+    qtbot.keyClick(panel.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.moderation.search_dialog
+    assert dialog is not None
+    assert window.session.writer.flush()
+    qtbot.keyClicks(dialog.query_edit, "xl")  # matches "ＸＬ还有吗": its first two characters
+    qtbot.keyClick(dialog.query_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    index = dialog.model.index(0)
+    rect = dialog.view.visualRect(index)
+    text = dialog.delegate.geometry(rect, dialog.view.fontMetrics(), index, buttons=False).text
+    image = dialog.view.viewport().grab(text).toImage()
+    match = colour("searchMatch").rgb()
+    marked = [x for x in range(image.width()) if image.pixel(x, image.height() // 2) == match]
+    width = dialog.view.fontMetrics().horizontalAdvance("ＸＬ")
+    assert marked and marked[0] <= 1 and width - 3 <= marked[-1] <= width + 1
+
+    double_click(qtbot, dialog.view.viewport(), rect.center())
+    assert panel.current_comment() is not None and panel.current_comment().id == "c5"
+    shown = panel.view.visualRect(window.comment_model.index(row_of(window, "c5")))
+    assert panel.view.viewport().rect().contains(shown)
+    assert panel.paused  # on the comment the operator went to
+    assert "实时评论中选中" in dialog.status_label.text()
+
+    # A comment the feed does not hold (here: not a question, the feed shows questions only).
+    panel.filter_box.setCurrentIndex(1)
+    dialog.query_edit.setText("主播")
+    qtbot.keyClick(dialog.query_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1 and dialog.model.comment_at(0).id == "c1")
+    rect = dialog.view.visualRect(dialog.model.index(0))
+    double_click(qtbot, dialog.view.viewport(), rect.center())
+    assert "已不在" in dialog.status_label.text() and "5,000" in dialog.status_label.text()
 
 
 def test_clicking_a_nickname_opens_the_user_card(window, qtbot) -> None:

@@ -30,6 +30,7 @@ from ui.dialogs.user_card import UserCardDialog, UserRecord
 from ui.models.comment_model import COMMENT_ROLE
 from ui.panels.comment_delegate import CommentDelegate
 from ui.panels.comment_panel import CommentPanel
+from ui.text import arg
 from ui.view_commands import ViewId
 
 # The commands that act on the selected comment or its author.
@@ -181,10 +182,26 @@ class ModerationController(QObject):
             self.search_dialog = SearchDialog(self.moderation, self._search, self.dialog_parent)
             self._watch_delegate(self.search_dialog.delegate)
             self.search_dialog.view.customContextMenuRequested.connect(self._on_dialog_menu)
+            self.search_dialog.comment_chosen.connect(self.show_in_feed)
         self.search_dialog.show()
         self.search_dialog.raise_()
         self.search_dialog.activateWindow()
         self.search_dialog.query_edit.setFocus()
+
+    def show_in_feed(self, comment: Comment) -> None:
+        """A search result double-clicked: select it in the live feed, or say it is gone."""
+        assert self.search_dialog is not None
+        if self.panel.show_comment(comment.id):
+            text = self.tr("Selected in the live feed, which stays on it.")
+        else:
+            text = arg(
+                self.tr(
+                    "This comment is no longer in the live feed: it keeps the newest %1 "
+                    "comments of the chosen filter."
+                ),
+                f"{self.panel.model.capacity:,}",
+            )
+        self.search_dialog.status_label.setText(text)
 
     def _open_selected_card(self) -> None:
         comment = self.current_comment()

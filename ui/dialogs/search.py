@@ -1,14 +1,15 @@
 """SearchDialog (Ctrl+F): find comments of this show by nickname or text, and act on them.
 
 The query runs on a worker thread against the database (case- and width-insensitive); the
-results list has the same row buttons and context menu as the live feed.
+results list has the same row buttons and context menu as the live feed, and marks what
+matched. Double-clicking a result emits ``comment_chosen``: the window shows it in the feed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from console.events import Comment
@@ -30,6 +31,8 @@ def arrivals_of(stored: list[StoredComment]) -> list[Arrival]:
 
 
 class SearchDialog(QDialog):
+    comment_chosen = Signal(object)  # the Comment the operator double-clicked
+
     def __init__(
         self,
         moderation: ModerationService,
@@ -50,6 +53,7 @@ class SearchDialog(QDialog):
         self.model = CommentListModel(capacity=SEARCH_LIMIT, parent=self)
         self.view = CommentView(self.model, moderation, self)
         self.view.setObjectName("searchResults")
+        self.view.doubleClicked.connect(self._on_double_clicked)
         self.delegate = self.view.delegate
         layout = QVBoxLayout(self)
         layout.addWidget(self.query_edit)
@@ -69,6 +73,9 @@ class SearchDialog(QDialog):
         index = self.view.currentIndex()
         return self.model.comment_at(index.row()) if index.isValid() else None
 
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        self.comment_chosen.emit(self.model.comment_at(index.row()))
+
     def run_query(self) -> None:
         self._debounce.stop()
         query = self.query_edit.text().strip()
@@ -83,6 +90,7 @@ class SearchDialog(QDialog):
         def show(results: list[StoredComment]) -> None:
             if generation != self._generation:
                 return  # an older query finished after a newer one started
+            self.delegate.match = query
             self.model.reset_rows(arrivals_of(list(reversed(results))))
             self.status_label.setText(
                 arg(self.tr("%1 result(s), newest at the bottom"), len(results))

@@ -5,8 +5,9 @@ Line: show time · [问] · [禁言|黑名单] · nickname： · text · (under 
 The 禁言/黑名单 badge marks every line of a user who is muted or on the blocklist now (it
 follows the user's state, not the comment's). A deleted comment stays in the feed, struck
 through and grey, with who-can-still-see-it tag; a hidden one (shown only in the "hidden"
-filter) is grey with its reason. Colours come from the theme when a line is painted, so a
-change of theme shows at the next repaint.
+filter) is grey with its reason. Search results mark the text that matched the query.
+Colours come from the theme when a line is painted, so a change of theme shows at the next
+repaint.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from console.events import Comment
 from console.jobs import Scope
 from console.moderation import ModerationService
+from console.textmatch import find_spans
 from console.timefmt import show_clock
 from console.verdicts import HiddenReason
 from ui.models.comment_model import ARRIVAL_ROLE
@@ -116,6 +118,7 @@ class CommentDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._moderation = moderation
         self.pointer: QPoint | None = None  # on the view's viewport; CommentView keeps it
+        self.match = ""  # search results: the query whose matches are marked
 
     def user_mark(self, comment: Comment) -> HiddenReason | None:
         """BLOCKED or MUTED while the comment's author is on the blocklist or muted."""
@@ -221,23 +224,29 @@ class CommentDelegate(QStyledItemDelegate):
             painter.setPen(colour("commentBadgeText"))
             painter.drawText(geometry.mark, _CENTER, user_badge(geometry.mark_reason))
         painter.setPen(pen(_LINK))
-        nickname = metrics.elidedText(
-            comment.nickname + "：", _ELIDE_RIGHT, geometry.nickname.width()
-        )
+        full = comment.nickname + "："
+        nickname = metrics.elidedText(full, _ELIDE_RIGHT, geometry.nickname.width())
         painter.drawText(geometry.nickname, _ALIGN, nickname)
+        if self.match:
+            spans = find_spans(comment.nickname, self.match)
+            _mark_matches(painter, metrics, geometry.nickname, full, nickname, spans)
 
-        text = comment.text
+        text, prefix = comment.text, ""
         if deleted is not None:
             text = f"{text}  {deleted_tag(deleted)}"
         elif verdict.hidden is not None:
-            text = f"{hidden_label(verdict.hidden)} {text}"
+            prefix = f"{hidden_label(verdict.hidden)} "
         font = QFont(option.font)  # type: ignore[attr-defined]
         font.setStrikeOut(deleted is not None)
         painter.setFont(font)
         painter.setPen(pen(_TEXT))
-        painter.drawText(
-            geometry.text, _ALIGN, metrics.elidedText(text, _ELIDE_RIGHT, geometry.text.width())
-        )
+        full = prefix + text
+        shown = metrics.elidedText(full, _ELIDE_RIGHT, geometry.text.width())
+        painter.drawText(geometry.text, _ALIGN, shown)
+        if self.match:
+            at = len(prefix)
+            spans = [(s + at, e + at) for s, e in find_spans(comment.text, self.match)]
+            _mark_matches(painter, metrics, geometry.text, full, shown, spans)
         painter.setFont(option.font)  # type: ignore[attr-defined]
         if geometry.buttons:
             _paint_buttons(painter, geometry.buttons)
@@ -288,3 +297,25 @@ def _paint_buttons(painter: QPainter, buttons: dict[str, QRect]) -> None:
     painter.setPen(colour("rowButtonText"))
     for kind, button in buttons.items():
         painter.drawText(button, _CENTER, button_label(kind))
+
+
+def _mark_matches(
+    painter: QPainter,
+    metrics: QFontMetrics,
+    rect: QRect,
+    full: str,
+    shown: str,
+    spans: list[tuple[int, int]],
+) -> None:
+    """Mark ``spans`` (start, end) of ``full``, drawn in ``rect`` as ``shown`` (elided)."""
+    visible = len(shown) if shown == full else len(shown) - 1  # the rest is behind the "…"
+    for start, span_end in spans:
+        end = min(span_end, visible)
+        if start >= end:
+            continue
+        part = shown[start:end]
+        x = rect.left() + metrics.horizontalAdvance(shown[:start])
+        box = QRect(x, rect.top() + 3, metrics.horizontalAdvance(part), rect.height() - 6)
+        painter.fillRect(box.intersected(rect), colour("searchMatch"))
+        painter.setPen(colour("searchMatchText"))
+        painter.drawText(box, _ALIGN, part)

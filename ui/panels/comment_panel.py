@@ -2,8 +2,8 @@
 
 The feed follows the newest comments until the operator shows an intent to read: moving the
 pointer over it (a pointer merely resting there, e.g. when the window opened under it, is not
-one), scrolling up, or selecting a comment away from the pointer (with the keyboard). Then
-new comments are held back (not inserted), so the line they are about to
+one), scrolling up, or selecting a comment away from the pointer (with the keyboard, from a
+search result). Then new comments are held back (not inserted), so the line they are about to
 act on stays still. A button shows how many are waiting; clicking it catches up, and so does
 leaving the feed with the pointer or scrolling back to the bottom (for the pause that began
 that way). The filter shows all visible comments, only questions, or what the console hid
@@ -18,6 +18,7 @@ from enum import IntEnum
 
 from PySide6.QtCore import QModelIndex, QPoint, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -35,6 +36,8 @@ from console.verdicts import HiddenReason
 from ui.models.comment_model import CommentListModel
 from ui.panels.comment_view import CommentView
 from ui.text import arg
+
+_CENTER = QAbstractItemView.ScrollHint.PositionAtCenter
 
 
 class FeedFilter(IntEnum):
@@ -140,6 +143,20 @@ class CommentPanel(QWidget):
 
     def select_row(self, row: int) -> None:
         self.view.setCurrentIndex(self.model.index(row))
+
+    def show_comment(self, comment_id: str) -> bool:
+        """Select this comment and scroll to it, the feed paused on it; False when the feed no
+        longer holds it (the ring dropped it, or the filter leaves it out)."""
+        self._release_held()  # it may be among the comments held back
+        row = self.model.row_of(comment_id)
+        if row < 0:
+            return False
+        was_paused = self.paused
+        self._holding = True
+        self.select_row(row)
+        self.view.scrollTo(self.model.index(row), _CENTER)
+        self._after_pause_change(was_paused)
+        return True
 
     def add_arrivals(self, arrivals: Sequence[Arrival]) -> None:
         if not arrivals:
