@@ -217,6 +217,9 @@ def test_a_like_lottery_draws_itself_at_zero_and_a_winner_is_rerolled(
     qtbot.waitUntil(lambda: child(lottery, QLabel, "countdown").text() == "—")
     first, second = winner_ids(lottery)
     assert lottery.service.current().can_reroll, "the demo room liked too little"
+    reroll = child(lottery, QToolButton, "rerollButton")
+    assert not reroll.isEnabled()
+    assert reroll.toolTip() == "先选中一名中奖者"  # greyed out, and it says why
 
     # The first winner does not claim the prize: select the row, Ctrl+Shift+D.
     table = child(lottery, QTableWidget, "winnersTable")
@@ -226,6 +229,7 @@ def test_a_like_lottery_draws_itself_at_zero_and_a_winner_is_rerolled(
         pos=table.visualItemRect(table.item(0, 1)).center(),
     )
     assert lottery.panel.selected_position() == 1
+    assert reroll.isEnabled() and reroll.toolTip() == "重抽一名"
     qtbot.keyClick(
         window.comment_panel.view,
         Qt.Key.Key_D,
@@ -236,7 +240,7 @@ def test_a_like_lottery_draws_itself_at_zero_and_a_winner_is_rerolled(
     assert [w.forfeited for w in view.winners] == [True, False, False]
     assert winner_ids(lottery) == [w.user_id for w in view.winners]
     assert table.item(0, 1).font().strikeOut()
-    assert not child(lottery, QToolButton, "rerollButton").isEnabled()  # nothing selected now
+    assert not reroll.isEnabled() and reroll.toolTip() == "先选中一名中奖者"  # none selected now
 
     # The operator rewrites the announcement in the panel; it is kept for the next show too.
     qtbot.mouseClick(lottery.panel.template_button, Qt.MouseButton.LeftButton)

@@ -126,7 +126,7 @@ class CommandRunner(QObject):
         self.actions = actions
         self._parent = parent
         self._providers: dict[CommandId, Provider] = {}
-        self._selections: dict[CommandId, Callable[[], bool]] = {}
+        self._selections: dict[CommandId, tuple[Callable[[], bool], str]] = {}
         self._buttons: list[tuple[QAbstractButton, CommandId, str]] = []
         self._bound: set[CommandId] = set()
         self.confirmation: QMessageBox | None = None  # the question open now (tests answer it)
@@ -164,10 +164,11 @@ class CommandRunner(QObject):
         returns None (after telling the operator why) when there is nothing to act on."""
         self._providers[command] = provider
 
-    def needs_selection(self, command: CommandId, selected: Callable[[], bool]) -> None:
+    def needs_selection(self, command: CommandId, selected: Callable[[], bool], why: str) -> None:
         """``command``'s action and buttons are enabled only while ``selected()`` (it acts
-        on something the operator picks in a list: a winner to re-roll)."""
-        self._selections[command] = selected
+        on something the operator picks in a list: a winner to re-roll); ``why`` is their
+        tooltip while nothing is (what to select)."""
+        self._selections[command] = (selected, why)
 
     def _submit(
         self,
@@ -264,10 +265,13 @@ class CommandRunner(QObject):
 
     def _apply(self, widget: QAction | QAbstractButton, command: CommandId, tip: str) -> None:
         available = self.router.availability(command)
-        selected = self._selections.get(command)
-        widget.setEnabled(available.enabled and (selected is None or selected()))
+        selected, select_first = self._selections.get(command, (None, ""))
+        unselected = selected is not None and not selected()
+        widget.setEnabled(available.enabled and not unselected)
         if available.why is not None:
             widget.setToolTip(describe_error(available.why))
+        elif unselected:
+            widget.setToolTip(select_first)
         else:
             widget.setToolTip(tip or command_title(command))
 

@@ -55,7 +55,9 @@ class LotteryController(QObject):
         panel.reroll_button.setText(command_title(CommandId.LOTTERY_REROLL))
         runner.bind_button(panel.reroll_button, CommandId.LOTTERY_REROLL, self._reroll_args)
         runner.provide(CommandId.LOTTERY_REROLL, self._reroll_target)
-        runner.needs_selection(CommandId.LOTTERY_REROLL, self._rerollable_selected)
+        runner.needs_selection(
+            CommandId.LOTTERY_REROLL, self._rerollable_selected, self.tr("Select a winner first")
+        )
         runner.bind_button(panel.export_button, CommandId.LOTTERY_EXPORT_PROOF, self._proof_args)
         panel.new_button.clicked.connect(self.create_from_dialog)
         runner.actions[ViewId.LOTTERY_NEW].triggered.connect(self.create_from_dialog)
