@@ -165,6 +165,23 @@ def test_moving_the_pointer_on_the_feed_pauses_it_and_leaving_catches_up(
     assert not panel.jump_button.isVisible()
 
 
+def test_a_pause_that_begins_with_a_click_moves_nothing_before_the_release(qtbot) -> None:
+    """A press on a line is intent too, but the jump button appears on the release: showing
+    it lays the panel out again, and a row that moves between press and release is missed."""
+    panel = make_panel(qtbot)
+    panel.add_arrivals(comments(0, 50))
+    bar = panel.view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0 and bar.value() == bar.maximum())
+    viewport = panel.view.viewport()
+    size = viewport.size()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=QPoint(30, 30))
+    assert panel.paused
+    QApplication.processEvents()
+    assert not panel.jump_button.isVisible() and viewport.size() == size
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=QPoint(30, 30))
+    assert panel.jump_button.isVisible()
+
+
 def test_a_pointer_resting_on_the_feed_at_start_up_does_not_pause_it(
     qtbot, parked_afterwards
 ) -> None:

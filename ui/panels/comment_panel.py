@@ -106,6 +106,7 @@ class CommentPanel(QWidget):
         self.delegate = self.view.delegate
         self.view.customContextMenuRequested.connect(self._on_context_menu)
         self.view.pointing.connect(self._set_pointing)
+        self.view.released.connect(self._update_jump_button)
         self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
         scroll = self.view.verticalScrollBar()
@@ -270,6 +271,11 @@ class CommentPanel(QWidget):
         self._update_jump_button()
 
     def _update_jump_button(self) -> None:
+        """Not while a mouse button is down on the rows (a pause that begins with a click):
+        showing the button lays the window out again, and nothing may move between a press
+        and its release. The view's ``released`` calls again."""
+        if self.view.button_down:
+            return
         if self.paused:
             self.jump_button.setText(
                 self.tr("Paused · %n new comment(s) · jump to newest", "", self._held_count)

@@ -27,6 +27,7 @@ from ui.panels.comment_delegate import CommentDelegate, row_height
 
 _MOVE = QEvent.Type.MouseMove
 _PRESS = QEvent.Type.MouseButtonPress
+_RELEASE = QEvent.Type.MouseButtonRelease
 _ENTER = QEvent.Type.Enter
 _LEAVE = QEvent.Type.Leave
 _RESTYLED = (QEvent.Type.FontChange, QEvent.Type.StyleChange)
@@ -39,6 +40,7 @@ _CONTROL = Qt.KeyboardModifier.ControlModifier
 
 class CommentView(QTableView):
     pointing = Signal(bool)  # True: the operator moved the pointer on the rows or pressed there
+    released = Signal()  # the mouse button pressed on the rows is up again
 
     def __init__(
         self,
@@ -49,6 +51,7 @@ class CommentView(QTableView):
         super().__init__(parent)
         self.delegate = CommentDelegate(moderation, self)
         self._seen_at: QPoint | None = None  # the pointer's last global position on the rows
+        self.button_down = False  # a mouse button pressed on the rows is down
         self.setModel(model)
         self.setItemDelegate(self.delegate)
         self.horizontalHeader().hide()
@@ -93,9 +96,16 @@ class CommentView(QTableView):
         if kind in (_MOVE, _PRESS, _ENTER) and isinstance(event, (QMouseEvent, QEnterEvent)):
             self._pointer_at(event.position().toPoint(), event.globalPosition().toPoint())
             if kind == _PRESS:
+                self.button_down = True
                 self.pointing.emit(True)
-        elif kind == _LEAVE:
+        elif kind == _RELEASE:
+            handled = super().viewportEvent(event)
+            self.button_down = False
+            self.released.emit()
+            return handled
+        elif kind == _LEAVE:  # also when a menu opens on a press: no release comes then
             self._seen_at = None
+            self.button_down = False
             self._move_buttons(None)
             self.pointing.emit(False)
         return super().viewportEvent(event)
