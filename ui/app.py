@@ -174,6 +174,7 @@ def run_window(
     if args.duration is not None:
         QTimer.singleShot(int(args.duration * 1000), window.close_now)
     app.exec()
+    signals.release()
     wait_for_workers(5000)  # let running reads and platform calls finish before shutting down
     if checks is not None:
         checks["translation_loaded"] = "场控台" in window.windowTitle() or prefs.language == "en"

@@ -365,6 +365,7 @@ class MainWindow(QMainWindow):
         if column:
             height = sum(dock.height() for dock in column)
             self.resizeDocks(column, [OBS_DOCK_PX, max(0, height - OBS_DOCK_PX)], vertical)
+        self.layout().activate()  # now, not at some later relayout (a click would miss)
 
     def _screen_area(self) -> QRect:
         """The part of the window's screen that windows may use (no taskbar, no dock)."""

@@ -24,6 +24,7 @@ class StopSignals(QObject):
     def __init__(self, stop: Callable[[], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.received: int | None = None
+        self._stopping = False
         self._stop = stop
         self._reader, writer = socket.socketpair()
         self._reader.setblocking(False)
@@ -41,6 +42,13 @@ class StopSignals(QObject):
     def _on_wakeup(self) -> None:
         with contextlib.suppress(BlockingIOError):
             self._reader.recv(64)
-        if self.received is not None:
+        if self.received is not None and not self._stopping:
+            self._stopping = True  # a second signal while stopping changes nothing
             log.info("%s received: stopping", signal.Signals(self.received).name)
             self._stop()
+
+    def release(self) -> None:
+        """The window is gone: signals from now on are only noted (the console is stopping
+        anyway), nothing wakes Qt's loop for them."""
+        self._notifier.setEnabled(False)
+        signal.set_wakeup_fd(-1)
