@@ -39,10 +39,20 @@ def write_show(path: Path) -> Path:
     return path
 
 
-def wait_until(condition: Callable[[], bool], timeout: float = 15) -> None:
+def wait_until(
+    condition: Callable[[], bool],
+    timeout: float = 15,
+    process: subprocess.Popen[str] | None = None,
+) -> None:
+    """Wait for ``condition``; on a timeout, say what the sender ``process`` printed."""
     deadline = time.monotonic() + timeout
     while not condition():
-        assert time.monotonic() < deadline, "timed out waiting"
+        if time.monotonic() >= deadline:
+            said = ""
+            if process is not None:
+                process.kill()
+                said = process.communicate(timeout=10)[0]
+            raise AssertionError(f"timed out waiting; the sender said: {said!r}")
         time.sleep(0.02)
 
 
@@ -89,7 +99,7 @@ def test_it_replays_a_show_and_acks_commands_through_a_token_protected_relay(
             "delete_comment",
             "--stay",
         )
-        wait_until(lambda: len(sink.events) == SHOW_LENGTH)
+        wait_until(lambda: len(sink.events) == SHOW_LENGTH, process=process)
         connector.perform(DeleteComment("c7"))  # returns only once the sender has acked
     finally:
         connector.stop()

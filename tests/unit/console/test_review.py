@@ -131,7 +131,9 @@ def test_unknown_show_is_a_clear_error(db_url: str) -> None:
         build_report(engine, 99)
 
 
-def test_after_a_reroll_the_review_names_the_replacement_by_nickname(db_url: str) -> None:
+def test_after_a_reroll_the_review_names_the_replacement_by_nickname(
+    db_url: str, tmp_path: Path
+) -> None:
     """A like lottery with a winner who did not claim the prize: the review lists the final
     winners, by nickname, also for a viewer who liked before ever commenting."""
     session = LiveSession(ScriptedConnector(), db_url, operator="场控小王")
@@ -158,9 +160,17 @@ def test_after_a_reroll_the_review_names_the_replacement_by_nickname(db_url: str
         replacement = view.winners[-1].user_id
         assert replacement not in (first, second)
         assert session.writer.flush()
-        [lottery] = build_report(session.engine, session.writer.show_id()).lotteries
+        report = build_report(session.engine, session.writer.show_id())
     finally:
         session.stop()
+    [lottery] = report.lotteries
     expected = [f"观众{user[1:]}号" for user in (second, replacement)]
     assert list(lottery.winners) == expected  # the replaced winner is gone
     assert announcement_text("{winners}", view) == f"1. {expected[0]} 2. {expected[1]}"
+    # What the operator reads: the exported review and its lotteries table.
+    html = write_html(report, tmp_path, {}).read_text(encoding="utf-8")
+    write_csv_files(report, tmp_path)
+    table = (tmp_path / "lotteries.csv").read_text(encoding="utf-8-sig")
+    replaced = f"观众{first[1:]}号"
+    for text in (html, table):
+        assert all(name in text for name in expected) and replaced not in text
