@@ -25,8 +25,8 @@ from console.i18n import QT_TRANSLATE_NOOP
 from console.metrics import ShowMetrics
 from console.moderation import RULES_KEY, KeywordRules
 from console.obs.incidents import CONNECTION_LOST, STREAM_DROPPED
-from console.storage.models import AuditEntry, CommentRecord, LikeRecord, Show, ViewerSample
-from console.storage.queries import load_app_state, load_lottery, parse_detail
+from console.storage.models import CommentRecord, LikeRecord, Show, ViewerSample
+from console.storage.queries import audit_entries, load_app_state, load_lottery, parse_detail
 from console.textmatch import KeywordMatcher, normalize
 from console.timefmt import show_clock
 
@@ -150,12 +150,6 @@ def load_metrics(engine: Engine, show_id: int) -> ShowMetrics:
     )
 
 
-def load_audit(engine: Engine, show_id: int) -> list[AuditEntry]:
-    with Session(engine) as session:
-        stmt = select(AuditEntry).where(AuditEntry.show_id == show_id).order_by(AuditEntry.id)
-        return list(session.scalars(stmt))
-
-
 def markers_from_audit(entries: Sequence[Any]) -> list[Marker]:
     """Markers for goods pushes, lotteries, scene switches, bursts of moderation, comments
     banned and allowed again, the stream started, stopped or dropped, and OBS lost.
@@ -225,7 +219,7 @@ def build_report(engine: Engine, show_id: int) -> ShowReport:
         if show is None:
             raise LookupError(f"there is no show {show_id} in this database")
     metrics = load_metrics(engine, show_id)
-    audit = load_audit(engine, show_id)
+    audit = audit_entries(engine, show_id)
     moderation = Counter(
         MODERATION_ACTIONS[e.action]
         for e in audit

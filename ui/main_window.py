@@ -462,7 +462,7 @@ class MainWindow(QMainWindow):
     def _on_show_continued(self, so_far: ShowSoFar) -> None:
         """A show continued after a restart: draw what it held before any new event."""
         self.metrics.take_over(so_far.metrics)
-        self.comment_panel.add_arrivals([a for a in so_far.recent])
+        self.comment_panel.add_arrivals(so_far.recent)
         self.comment_panel.update_hidden_counts()
         self.dashboard_panel.add_audits(so_far.audits)
         self.audit_panel.add(so_far.audits)

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from console.metrics import ShowMetrics
-from console.review import load_audit, load_metrics
+from console.review import load_metrics
 from console.storage.models import AuditEntry
-from console.storage.queries import ShowSummary, list_shows
+from console.storage.queries import ShowSummary, audit_entries, list_shows
 from console.timefmt import show_clock
 from ui.errors import describe_error
 from ui.panels.dashboard_panel import DashboardPanel
@@ -135,7 +135,7 @@ class ShowViewer(QMainWindow):
         self.resize(1000, 720)
         fit_when_shown(self)
         run_in_worker(
-            lambda: (load_metrics(engine, show.show_id), load_audit(engine, show.show_id)),
+            lambda: (load_metrics(engine, show.show_id), audit_entries(engine, show.show_id)),
             self._loaded,
             lambda error: self.status_label.setText(describe_error(error)),
             context=self,
