@@ -191,7 +191,7 @@ class LiveSession:
             resumed = self.writer.resumed
             if resumed is not None:
                 offset = resumed.last_t if self.connector.restarts_clock else 0.0
-                self.show.resume(resumed.comment_ids, offset, resumed.received)
+                self.show.resume(resumed.comment_ids, offset, resumed.received, resumed.marks)
                 self.so_far = load_show_so_far(engine, resumed, self.moderation, self.goods)
                 self._say_continued(resumed)
         else:

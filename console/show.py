@@ -4,6 +4,11 @@ Connectors call ``ingest``/``reject`` from their own threads. LiveShow drops dup
 comment ids, gives each comment its verdict (hidden, question, highlight — see
 console.moderation), counts what it received, hands every event to the storage writer and
 queues it for the UI, which drains the queue in batches on its own timer (DESIGN.md).
+
+Sources ask ``busy`` before they deliver more: it is true while the writer is behind, or
+while a window that drains the UI queue has fallen behind it. Paced sources (demo, replay)
+then wait; the relay stops reading and tells its sources. Nothing accepted is ever dropped
+for storage; only the UI queue of a console without a window is bounded (no one reads it).
 """
 
 from __future__ import annotations
@@ -15,8 +20,14 @@ from dataclasses import dataclass, replace
 
 from console.events import Comment, Event, RejectReason, Viewers
 from console.log import platform as log
+from console.origin import Origin
 from console.storage.writer import StorageWriter
 from console.verdicts import PLAIN, Verdict
+
+# A window draining the UI queue that falls this far behind makes the show busy.
+UI_BUSY_ITEMS = 20_000
+# Arrivals kept for a UI that never drains (a headless run), newest last.
+UNREAD_UI_ITEMS = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +72,9 @@ class LiveShow:
         self._rejected: Counter[str] = Counter()
         self._duplicates = 0
         self._seen_comment_ids: set[str] = set()
-        self._ui_queue: deque[Arrival] = deque()
+        self._ui_queue: deque[Arrival] = deque(maxlen=UNREAD_UI_ITEMS)
+        self._ui_draining = False  # a window drains the queue: it counts in ``busy``
+        self._marks: dict[str, int] = {}  # the last seq accepted per source
         self._listeners: list[Callable[[Event], None]] = []
         self.latest_t = 0.0
         self.viewers: Viewers | None = None  # the latest count
@@ -72,12 +85,15 @@ class LiveShow:
         seen_comment_ids: Iterable[str],
         t_offset: float,
         received: Mapping[str, int] | None = None,
+        marks: Mapping[str, int] | None = None,
     ) -> None:
         """Continue a show left open: comments already stored stay duplicates, a source whose
-        clock restarted at zero (``t_offset`` > 0) continues after them, and the counts go on
-        from what the show ``received`` before (events per type)."""
+        clock restarted at zero (``t_offset`` > 0) continues after them, the counts go on
+        from what the show ``received`` before (events per type), and events a source
+        numbered up to its stored mark (``marks``: last seq per source) are duplicates."""
         with self._lock:
             self._seen_comment_ids.update(seen_comment_ids)
+            self._marks.update(marks or {})
             self._t_offset = t_offset
             self.latest_t = max(self.latest_t, t_offset)
             self._received.update(received or {})
@@ -90,11 +106,35 @@ class LiveShow:
         """Show time now: the newest ``t`` any source has delivered."""
         return self.latest_t
 
-    def ingest(self, event: Event) -> bool:
-        """Accept one valid event; False when it is a duplicate comment (ignored)."""
+    @property
+    def busy(self) -> bool:
+        """Whether sources should hold back now (see the module docstring)."""
+        if self._writer is not None and self._writer.busy:
+            return True
+        return self._ui_draining and len(self._ui_queue) > UI_BUSY_ITEMS
+
+    def ticket(self) -> int:
+        """Everything accepted before this call is stored once the writer's ``committed``
+        reaches the returned ticket (0 without a writer)."""
+        return self._writer.ticket() if self._writer is not None else 0
+
+    def add_commit_listener(self, callback: Callable[[int], None]) -> None:
+        """``callback(committed)`` runs on the writer thread after every commit: tickets up
+        to ``committed`` are stored (never called without a writer: nothing is stored)."""
+        if self._writer is not None:
+            self._writer.add_commit_listener(callback)
+
+    def ingest(self, event: Event, origin: Origin | None = None) -> bool:
+        """Accept one valid event; False when it is a duplicate (ignored): a comment id the
+        show has, or an ``origin`` seq at or below its source's last."""
         if self._t_offset:
             event = replace(event, t=event.t + self._t_offset)
         with self._lock:
+            if origin is not None:
+                if origin.seq <= self._marks.get(origin.source, -1):
+                    self._duplicates += 1
+                    return False
+                self._marks[origin.source] = origin.seq
             if isinstance(event, Comment):
                 if event.id in self._seen_comment_ids:
                     self._duplicates += 1
@@ -109,7 +149,7 @@ class LiveShow:
         if isinstance(event, Comment) and self.classify is not None:
             verdict = self.classify(event)
         if self._writer is not None:
-            self._writer.add(event, verdict.stored_state)
+            self._writer.add(event, verdict.stored_state, origin)
         self._ui_queue.append(Arrival(event, verdict))
         for callback in self._listeners:
             try:
@@ -126,6 +166,7 @@ class LiveShow:
 
     def drain(self, limit: int = 1_000_000) -> list[Arrival]:
         """Take up to ``limit`` queued arrivals for the UI, oldest first."""
+        self._ui_draining = True
         out: list[Arrival] = []
         queue = self._ui_queue
         while queue and len(out) < limit:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import ClassVar, Protocol
 
 from console.actions import Action, Capability, required_capability
@@ -18,12 +18,26 @@ from console.events import Event, RejectReason
 from console.goods import GoodsItem
 from console.i18n import QT_TRANSLATE_NOOP
 from console.log import platform as log
+from console.origin import Origin
 
 
 class EventSink(Protocol):
-    def ingest(self, event: Event) -> bool: ...
+    def ingest(self, event: Event, origin: Origin | None = None) -> bool: ...
 
     def reject(self, reason: RejectReason, detail: str) -> None: ...
+
+    @property
+    def busy(self) -> bool:
+        """True while the console is behind: sources hold back until it is False again."""
+        ...
+
+    def ticket(self) -> int:
+        """Events ingested before this call are stored once a commit reports this ticket."""
+        ...
+
+    def add_commit_listener(self, callback: Callable[[int], None]) -> None:
+        """``callback(committed)`` after every commit (on the storage thread)."""
+        ...
 
 
 class Connector(ABC):
@@ -93,6 +107,11 @@ class Connector(ABC):
         return False
 
 
+BUSY_CHECK_EVERY = 200  # events between two looks at the console's back-pressure
+BUSY_POLL_SECONDS = 0.01
+YIELD_EVERY = 2000
+
+
 class PacedConnector(Connector):
     """A connector that plays a time-ordered stream of events against the show clock.
 
@@ -136,12 +155,13 @@ class PacedConnector(Connector):
 
     def _play(self, sink: EventSink) -> None:
         started = time.monotonic()
-        yield_every = 2000
         try:
             for n, event in enumerate(self.events(sink), 1):
+                if n % BUSY_CHECK_EVERY == 0:
+                    started += self._hold_while_busy(sink)
                 if self.speed > 0:
                     self._wait_for(started + event.t / self.speed)
-                elif n % yield_every == 0:
+                elif n % YIELD_EVERY == 0:
                     time.sleep(0)  # as fast as possible, but let the other threads breathe
                 if self._stop.is_set():
                     return
@@ -153,6 +173,16 @@ class PacedConnector(Connector):
             return
         self._done.set()
         log.info("connector %s reached the end of its source", self.name)
+
+    def _hold_while_busy(self, sink: EventSink) -> float:
+        """Wait while the console is behind; returns the seconds waited (the pacing clock
+        moves on by as much, so the source slows down rather than bursting afterwards)."""
+        if not sink.busy:
+            return 0.0
+        held = time.monotonic()
+        while sink.busy and not self._stop.wait(BUSY_POLL_SECONDS):
+            pass
+        return time.monotonic() - held
 
     def _wait_for(self, due: float) -> None:
         # Events due within one tick go out together: one wake-up per slice, not per event.

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     DateTime,
     Float,
@@ -68,6 +69,19 @@ class Show(Base):
     # When the console last stopped cleanly with the show left open; None while it runs, so a
     # show found open without it was interrupted (a crash, a power cut).
     stopped_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
+
+
+class SourceMark(Base):
+    """The highest sequence number stored per relay source of a show: a source that resends
+    after a crash or a reconnect has everything up to it ignored (docs/relay.md, ``seq``)."""
+
+    __tablename__ = "source_marks"
+
+    show_id: Mapped[int] = mapped_column(
+        ForeignKey("shows.id", ondelete="CASCADE"), primary_key=True
+    )
+    source: Mapped[str] = mapped_column(String(64), primary_key=True)
+    last_seq: Mapped[int] = mapped_column(BigInteger)
 
 
 class CommentRecord(Base):

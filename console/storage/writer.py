@@ -5,6 +5,12 @@ append to a queue. The thread first migrates the database (so the GUI thread nev
 it) and opens the show, then commits what arrived in one transaction every ``batch_window``
 seconds (or sooner when ``max_batch`` items wait), so a crash loses at most one window.
 A failed commit is retried with the same batch; nothing is dropped while the thread lives.
+
+Back-pressure: the writer knows how fast it commits (``capacity``) and how much waits
+(``unsaved``); ``busy`` tells the sources to hold back while more than a moment's worth of
+writes waits, so the queue, memory and what a crash can lose all stay bounded whatever the
+sources do. Every item handed over gets a ticket (``ticket``): it is stored once ``committed``
+reaches it, which is how the relay acknowledges only what is stored.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ import queue
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, cast
@@ -26,6 +32,7 @@ from sqlalchemy.sql.dml import Insert
 
 from console.events import Comment, Event, Like, RoomStatus, Viewers
 from console.log import storage as log
+from console.origin import Origin
 from console.storage.database import migrate
 from console.storage.models import (
     AuditEntry,
@@ -33,6 +40,7 @@ from console.storage.models import (
     LikeRecord,
     RoomStatusRecord,
     Show,
+    SourceMark,
     ViewerSample,
     utc_now,
 )
@@ -72,6 +80,7 @@ class ResumedShow:
     comment_ids: frozenset[str]
     received: dict[str, int]  # events stored so far, per type (console.events type names)
     clean: bool
+    marks: dict[str, int] = field(default_factory=dict)  # last stored seq per source
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +99,14 @@ class AuditRecord:
 
 
 _SHOWS = cast(Table, Show.__table__)
+_MARKS = cast(Table, SourceMark.__table__)
+
+# Back-pressure (see ``StorageWriter.busy``): sources hold back while more than this many
+# seconds of writes wait, and in any case above MAX_BACKLOG items (memory); never below
+# MIN_BUSY_ITEMS (one batch of a busy second is normal).
+BUSY_SECONDS = 0.15
+MIN_BUSY_ITEMS = 2_000
+MAX_BACKLOG_ITEMS = 50_000
 
 
 def _row(event: Event, moderation: str, show_id: int) -> dict[str, Any]:
@@ -122,8 +139,17 @@ def _resume_state(conn: Connection, show_id: int, started_at: datetime, clean: b
         received[kind.type] = int(found[1])  # type: ignore[attr-defined]
     comments = _TABLES[Comment]
     ids = conn.execute(select(comments.c.comment_id).where(comments.c.show_id == show_id))
+    marks = conn.execute(
+        select(_MARKS.c.source, _MARKS.c.last_seq).where(_MARKS.c.show_id == show_id)
+    )
     return ResumedShow(
-        show_id, started_at, last_t, frozenset(row[0] for row in ids), received, clean
+        show_id,
+        started_at,
+        last_t,
+        frozenset(row[0] for row in ids),
+        received,
+        clean,
+        {source: int(seq) for source, seq in marks},
     )
 
 
@@ -136,6 +162,34 @@ def insert_ignoring_duplicates(table: Table, dialect_name: str) -> Insert:
     if dialect_name in ("mysql", "mariadb"):
         return mysql.insert(table).prefix_with("IGNORE")
     return insert(table)
+
+
+def _upsert_marks(conn: Connection, show_id: int, marks: dict[str, int]) -> None:
+    """Set each source's last stored seq (batches commit in order, so the newest wins)."""
+    rows = [{"show_id": show_id, "source": s, "last_seq": seq} for s, seq in marks.items()]
+    dialect = conn.dialect.name
+    if dialect in ("sqlite", "postgresql"):
+        module = sqlite if dialect == "sqlite" else postgresql
+        stmt = module.insert(_MARKS)
+        conn.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["show_id", "source"], set_={"last_seq": stmt.excluded.last_seq}
+            ),
+            rows,
+        )
+        return
+    if dialect in ("mysql", "mariadb"):
+        stmt_my = mysql.insert(_MARKS)
+        conn.execute(stmt_my.on_duplicate_key_update(last_seq=stmt_my.inserted.last_seq), rows)
+        return
+    for row in rows:
+        updated = conn.execute(
+            update(_MARKS)
+            .where(_MARKS.c.show_id == show_id, _MARKS.c.source == row["source"])
+            .values(last_seq=row["last_seq"])
+        )
+        if not updated.rowcount:
+            conn.execute(insert(_MARKS).values(row))
 
 
 _STOP = object()
@@ -166,6 +220,10 @@ class StorageWriter:
         self._audit_listeners: list[Callable[[AuditRecord], None]] = []
         self._pending = 0
         self._pending_lock = threading.Condition()
+        self._handed = 0  # items handed over since start: the last ticket
+        self.committed = 0  # items committed since start: tickets up to this are stored
+        self.capacity = 20_000.0  # items a second the writer commits (measured as it goes)
+        self._commit_listeners: list[Callable[[int], None]] = []
         # Rows handed to the database per kind (duplicates the database skipped included).
         self.written: Counter[str] = Counter()
         self.resumed: ResumedShow | None = None
@@ -180,9 +238,10 @@ class StorageWriter:
         self._on_ready = on_ready
         self._thread.start()
 
-    def add(self, event: Event, moderation: str = "") -> None:
-        """Store an event; ``moderation`` is a comment's CommentState (console.verdicts)."""
-        self._enqueue((event, moderation))
+    def add(self, event: Event, moderation: str = "", origin: Origin | None = None) -> None:
+        """Store an event; ``moderation`` is a comment's CommentState (console.verdicts);
+        ``origin``: the source and seq it came with, kept as that source's mark."""
+        self._enqueue((event, moderation, origin))
 
     def audit(self, record: AuditRecord) -> None:
         self._enqueue(record)
@@ -203,6 +262,31 @@ class StorageWriter:
         if not self._show_ready.wait(timeout) or self._show_id is None:
             raise TimeoutError(self.last_error or "the show was not created in time")
         return self._show_id
+
+    def add_commit_listener(self, callback: Callable[[int], None]) -> None:
+        """``callback(committed)`` runs on the writer thread after every commit, with the
+        ``committed`` count (the relay acknowledges what is stored from it)."""
+        self._commit_listeners.append(callback)
+
+    def ticket(self) -> int:
+        """The ticket of the last item handed over: everything handed over before this call
+        is stored once ``committed`` reaches it."""
+        return self._handed
+
+    @property
+    def busy(self) -> bool:
+        """Whether sources should hold back: more than BUSY_SECONDS of writes wait, or more
+        than MAX_BACKLOG_ITEMS, or the database fails while a batch's worth waits."""
+        pending = self._pending
+        if pending < MIN_BUSY_ITEMS:
+            return False
+        if pending >= MAX_BACKLOG_ITEMS or self.last_error is not None:
+            return True
+        return pending > self.capacity * BUSY_SECONDS
+
+    def backlog_seconds(self) -> float:
+        """How long the writer needs for what waits, at its measured speed."""
+        return self._pending / max(self.capacity, 1.0)
 
     @property
     def unsaved(self) -> int:
@@ -241,9 +325,11 @@ class StorageWriter:
         return self._thread.is_alive()
 
     def _enqueue(self, item: Any) -> None:
+        # Ticket order must be queue order: both under one lock.
         with self._pending_lock:
             self._pending += 1
-        self._queue.put(item)
+            self._handed += 1
+            self._queue.put(item)
 
     # -- the writer thread -----------------------------------------------------------------
     def _run(self) -> None:
@@ -318,21 +404,35 @@ class StorageWriter:
                 continue
             self.last_error = None
             self.batches += 1
-            with self._pending_lock:
-                self._pending -= len(batch)
-                self._pending_lock.notify_all()
+            self._committed_batch(len(batch))
             return
 
-    def _commit(self, batch: Iterable[Any]) -> None:
+    def _committed_batch(self, size: int) -> None:
+        with self._pending_lock:
+            self._pending -= size
+            self.committed += size
+            committed = self.committed
+            self._pending_lock.notify_all()
+        for callback in self._commit_listeners:
+            try:
+                callback(committed)
+            except Exception:
+                log.exception("commit listener failed")
+
+    def _commit(self, batch: list[Any]) -> None:
         show_id = self._show_id
         assert show_id is not None
+        started = time.perf_counter()
         rows: dict[type, list[dict[str, Any]]] = {}
         audits: list[dict[str, Any]] = []
         ops: list[DbOp] = []
+        marks: dict[str, int] = {}
         for item in batch:
             if isinstance(item, tuple):
-                event, moderation = item
+                event, moderation, origin = item
                 rows.setdefault(type(event), []).append(_row(event, moderation, show_id))
+                if origin is not None:
+                    marks[origin.source] = origin.seq
             elif isinstance(item, AuditRecord):
                 audits.append(self._audit_row(item, show_id))
             else:
@@ -347,12 +447,21 @@ class StorageWriter:
                 conn.execute(stmt, params)
             if audits:
                 conn.execute(insert(AuditEntry), audits)
+            if marks:
+                _upsert_marks(conn, show_id, marks)
             for op in ops:
                 op.apply(conn, show_id)
+        self._measure(len(batch), time.perf_counter() - started)
         for kind, params in rows.items():
             self.written[kind.type] += len(params)  # type: ignore[attr-defined]
         self.written["audit"] += len(audits)
         self.written["op"] += len(ops)
+
+    def _measure(self, size: int, seconds: float) -> None:
+        """Follow the commit speed (items a second), smoothed over a few batches; small
+        batches say little about it."""
+        if size >= 200 and seconds > 0:
+            self.capacity = 0.7 * self.capacity + 0.3 * (size / seconds)
 
     @staticmethod
     def _audit_row(record: AuditRecord, show_id: int) -> dict[str, Any]:

@@ -29,10 +29,11 @@ from console.actions import required_capability as capability_for
 from console.events import EventError, RejectReason, parse_event
 from console.http_access import refusal
 from console.log import platform as log
+from console.origin import Origin
 from console.platforms.base import EventSink
 from console.platforms.relay.commands import abandon, send_command, settle
 from console.platforms.relay.limits import RelayLimits, TokenBucket
-from console.platforms.relay.sources import Source, SourceBook, SourceInfo
+from console.platforms.relay.sources import Receipt, Source, SourceBook, SourceInfo
 from console.platforms.relay.wire import (
     EVENTS_PATH,
     PROTOCOL_VERSION,
@@ -46,16 +47,21 @@ from console.platforms.relay.wire import (
     Outcome,
     RelayWebSocket,
     as_items,
+    busy_reply,
     decode,
     dumps,
     error_reply,
     error_response,
+    event_seq,
+    stored_reply,
 )
 
 HEARTBEAT_SECONDS = 20.0  # ping idle sources; one that does not answer is dropped
 CLOSE_TIMEOUT = 2.0  # a source that ignores our close frame is cut off after this
 OFFLOAD_BYTES = 64 * 1024  # larger messages are parsed on a worker thread, not the loop
-NOTICE_INTERVAL = 1.0  # at most one "rate_limited" notice a second per source
+NOTICE_INTERVAL = 1.0  # at most one "rate_limited" or "busy" notice a second per source
+BUSY_POLL_SECONDS = 0.02  # how often a held-back source's connection looks again
+POST_STORE_TIMEOUT = 30.0  # a POST is answered once its events are stored, or after this
 
 
 class _ServerLog(logging.LoggerAdapter[logging.Logger]):
@@ -99,12 +105,18 @@ class RelayServer:
         self._runner: web.AppRunner | None = None
         self._closing = False
         self._parser = ThreadPoolExecutor(max_workers=2, thread_name_prefix="relay-parse")
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._committed = 0  # the storage's last commit: tickets up to it are stored
+        self._commit_waiters: list[tuple[int, asyncio.Future[None]]] = []  # POSTs
+        self._replies: set[asyncio.Future[None]] = set()  # "stored" messages being sent
+        sink.add_commit_listener(self._on_commit)
 
     # -- lifecycle -------------------------------------------------------------------------
 
     async def open(self, sock: socket) -> None:
         # aiohttp versions differ on whether a body of exactly client_max_size is too big;
         # allowing one byte more and checking the size here gives the documented limit on all.
+        self._loop = asyncio.get_running_loop()
         app = web.Application(client_max_size=self.limits.max_message_bytes + 1)
         app.router.add_get(WS_PATH, self._websocket)
         app.router.add_post(EVENTS_PATH, self._post)
@@ -191,6 +203,7 @@ class RelayServer:
     async def _serve(self, source: Source, ws: web.WebSocketResponse) -> str | None:
         """Read until the source leaves; returns a close reason when it must be sent away."""
         while True:
+            await self._hold_while_busy(source, ws)
             msg = await ws.receive()
             if msg.type in (WSMsgType.TEXT, WSMsgType.BINARY):
                 reason = await self._message(source, ws, msg.data)
@@ -288,6 +301,55 @@ class RelayServer:
         source.bad_streak = 0
         return None
 
+    async def _hold_while_busy(self, source: Source, ws: web.WebSocketResponse) -> None:
+        """While the console is behind, read nothing more from this source (TCP slows it
+        down) and tell it so, at most once a NOTICE_INTERVAL."""
+        while self.sink.busy and not self._closing and not ws.closed:
+            now = time.monotonic()
+            if now - source.last_busy_notice >= NOTICE_INTERVAL:
+                source.last_busy_notice = now
+                await self._send(ws, busy_reply())
+            await asyncio.sleep(BUSY_POLL_SECONDS)
+
+    # -- acknowledgements ----------------------------------------------------------------------
+
+    def _on_commit(self, committed: int) -> None:
+        """On the storage thread: the loop tells the sources what is stored now."""
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
+                loop.call_soon_threadsafe(self._acknowledge, committed)
+
+    def _acknowledge(self, committed: int) -> None:
+        self._committed = max(self._committed, committed)
+        for source in self._book.settle_receipts(self._committed):
+            if source.ws is not None and not source.ws.closed:
+                reply = stored_reply(source.stored_seq, source.stored_events)
+                task = asyncio.ensure_future(self._send(source.ws, reply))
+                self._replies.add(task)
+                task.add_done_callback(self._replies.discard)
+        waiting = []
+        for ticket, future in self._commit_waiters:
+            if ticket <= self._committed:
+                if not future.done():
+                    future.set_result(None)
+            else:
+                waiting.append((ticket, future))
+        self._commit_waiters = waiting
+
+    async def _stored(self, ticket: int, timeout: float) -> bool:
+        """Wait until ``ticket`` is committed; False when that takes longer than ``timeout``."""
+        if ticket <= self._committed:
+            return True
+        future = asyncio.get_running_loop().create_future()
+        self._commit_waiters.append((ticket, future))
+        try:
+            async with asyncio.timeout(timeout):
+                await future
+        except TimeoutError:
+            return False
+        return True
+
     async def _over_limit(
         self, source: Source, ws: web.WebSocketResponse, outcome: Outcome
     ) -> str | None:
@@ -325,6 +387,13 @@ class RelayServer:
             return error_response(
                 415, "unsupported_media_type", "send Content-Type: application/json"
             )
+        if self.sink.busy:
+            return error_response(
+                503,
+                "busy",
+                "the console is behind; send again after Retry-After (nothing was accepted)",
+                {"Retry-After": "1"},
+            )
         address = request.remote or "?"
         source, first_request = self._book.http_sender(address, request.query.get("source", ""))
         if first_request:  # it appears in the sources panel
@@ -353,6 +422,9 @@ class RelayServer:
             outcome = await self._run(self._deliver, source, items, bucket)
         else:
             outcome = self._deliver(source, items, bucket)
+        if outcome.accepted and not await self._stored(outcome.ticket, POST_STORE_TIMEOUT):
+            detail = "accepted but not stored yet; send the same events again later"
+            return error_response(503, "not_stored", detail, {"Retry-After": "5"})
         if outcome.dropped:
             return web.json_response(
                 outcome.counts(), status=429, headers={"Retry-After": "1"}, dumps=dumps
@@ -369,16 +441,29 @@ class RelayServer:
         if self._closing:  # the show is being stopped: nothing more may reach the sink
             return outcome
         sink = self.sink
+        key = source.seq_key
+        last_seq: int | None = None
         for index in range(granted):
+            item = items[index]
             try:
-                event = parse_event(items[index])
+                event = parse_event(item)
+                seq = event_seq(item)
             except EventError as exc:
                 outcome.add_error(index, exc)
                 sink.reject(exc.reason, f"relay {source.name}: {exc.detail}")
                 continue
             outcome.accepted += 1
-            if not sink.ingest(event):
+            origin = None
+            if seq is not None:
+                last_seq = seq if last_seq is None else max(last_seq, seq)
+                if key is not None:
+                    origin = Origin(key, seq)
+            if not sink.ingest(event, origin):
                 outcome.duplicates += 1
+        if outcome.accepted:
+            outcome.ticket = sink.ticket()
+            if source.kind == "websocket":
+                self._book.expect(source, Receipt(outcome.ticket, last_seq, outcome.accepted))
         self._book.count(source, outcome, now)
         return outcome
 

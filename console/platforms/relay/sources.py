@@ -12,7 +12,7 @@ import asyncio
 import itertools
 import threading
 import time
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,6 +45,15 @@ class SourceInfo:
     events_per_second: float  # accepted events over the last few seconds
 
 
+@dataclass(frozen=True, slots=True)
+class Receipt:
+    """Events of one message, accepted and waiting for the commit of ``ticket``."""
+
+    ticket: int
+    seq: int | None  # the highest seq among them
+    events: int
+
+
 @dataclass(eq=False)
 class Source:
     id: int
@@ -63,8 +72,18 @@ class Source:
     greeted: bool = False  # the first message has been seen (only it may be a hello)
     bad_streak: int = 0
     last_notice: float = float("-inf")
+    last_busy_notice: float = float("-inf")
     breach: Breach = field(default_factory=Breach)
     pending: dict[str, asyncio.Future[dict[str, Any]]] = field(default_factory=dict)
+    named: bool = False  # it gave a name (hello or ``?source=``): its ``seq`` counts
+    receipts: deque[Receipt] = field(default_factory=deque)  # accepted, not yet stored
+    stored_events: int = 0  # of this connection, committed
+    stored_seq: int | None = None  # the highest seq committed
+
+    @property
+    def seq_key(self) -> str | None:
+        """The name its ``seq`` numbers belong to; None for an unnamed source (ignored)."""
+        return self.name if self.named else None
 
     def info(self, now: float) -> SourceInfo:
         return SourceInfo(
@@ -115,6 +134,28 @@ class SourceBook:
         with self._lock:
             return [s for s in self._sources.values() if capability in s.capabilities]
 
+    def expect(self, source: Source, receipt: Receipt) -> None:
+        """Events of ``source`` accepted: acknowledge them once ``receipt.ticket`` is stored."""
+        with self._lock:
+            source.receipts.append(receipt)
+
+    def settle_receipts(self, committed: int) -> list[Source]:
+        """Move what is now stored (tickets up to ``committed``) to the sources' stored
+        counts; returns the WebSocket sources that have news to be told."""
+        told = []
+        with self._lock:
+            for source in self._sources.values():
+                receipts = source.receipts
+                if not receipts or receipts[0].ticket > committed:
+                    continue
+                while receipts and receipts[0].ticket <= committed:
+                    receipt = receipts.popleft()
+                    source.stored_events += receipt.events
+                    if receipt.seq is not None:
+                        source.stored_seq = max(source.stored_seq or 0, receipt.seq)
+                told.append(source)
+        return told
+
     def websockets(self) -> list[web.WebSocketResponse]:
         with self._lock:
             return [source.ws for source in self._sources.values() if source.ws is not None]
@@ -148,12 +189,15 @@ class SourceBook:
         with self._lock:
             # JSON escapes can carry lone surrogates, which no display or encoder takes.
             valid = name.encode("utf-8", "replace").decode("utf-8")
-            source.name = clean_line(valid, MAX_NAME_CHARS) or "source"
+            cleaned = clean_line(valid, MAX_NAME_CHARS)
+            source.name = cleaned or "source"
+            source.named = bool(cleaned)
             source.capabilities = capabilities
 
     def http_sender(self, address: str, name: str) -> tuple[Source, bool]:
         """The HTTP sender at ``address`` calling itself ``name`` (``?source=``), and whether
         this is its first request (it appears in the sources panel then)."""
+        named = bool(clean_line(name, MAX_NAME_CHARS))
         name = clean_line(name, MAX_NAME_CHARS) or "http"
         now = time.monotonic()
         key = (address, name)
@@ -169,6 +213,7 @@ class SourceBook:
                     time.time(),
                     TokenBucket(self.limits.events_per_second, self.limits.burst, now),
                     RateMeter(now),
+                    named=named,
                 )
                 self._http[key] = source
                 while len(self._http) > MAX_HTTP_SENDERS:

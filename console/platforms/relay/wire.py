@@ -17,6 +17,8 @@ WS_PATH = "/ws"
 EVENTS_PATH = "/events"
 PROTOCOL_VERSION = 1
 MAX_ERRORS_LISTED = 20  # per reply; the counts are always complete
+MAX_SEQ = 2**63 - 1
+BUSY_RETRY_MS = 250  # what a "busy" reply asks a source to wait before sending more
 
 REASON_TOO_MANY = "too many connections"
 REASON_TOO_BIG = "message too big"
@@ -53,6 +55,7 @@ class Outcome:
     rejected: int = 0
     dropped: int = 0  # over the rate limit
     errors: list[dict[str, Any]] = field(default_factory=list)
+    ticket: int = 0  # stored once the storage commits this ticket (when any was accepted)
 
     def add_error(self, index: int, exc: EventError) -> None:
         self.rejected += 1
@@ -87,6 +90,30 @@ def as_items(value: Any) -> list[Any]:
     if isinstance(value, list):
         return value
     raise EventError(RejectReason.NOT_AN_OBJECT, "send an event object or an array of events")
+
+
+def event_seq(item: Any) -> int | None:
+    """The ``seq`` a source gave an event (None without one); raises EventError when it is
+    not a whole number from 0 to 2**63-1."""
+    seq = item.get("seq") if isinstance(item, dict) else None
+    if seq is None:
+        return None
+    if not isinstance(seq, int) or isinstance(seq, bool):
+        raise EventError(RejectReason.WRONG_TYPE, "'seq' must be a whole number")
+    if not 0 <= seq <= MAX_SEQ:
+        raise EventError(RejectReason.OUT_OF_RANGE, "'seq' must be from 0 to 2**63-1")
+    return seq
+
+
+def stored_reply(seq: int | None, events: int) -> dict[str, Any]:
+    """Tells a WebSocket source what is stored: its events up to ``seq`` (None when it sends
+    none), ``events`` counting everything stored from this connection."""
+    return {"type": "stored", "seq": seq, "events": events}
+
+
+def busy_reply(retry_after_ms: int = BUSY_RETRY_MS) -> dict[str, Any]:
+    """Tells a source the console is behind: it reads nothing more from it until it is not."""
+    return {"type": "busy", "retry_after_ms": retry_after_ms}
 
 
 def dumps(value: Any) -> str:

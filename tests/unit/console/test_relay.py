@@ -58,10 +58,17 @@ def wait_until(condition: Callable[[], bool], timeout: float = 10) -> None:
         time.sleep(0.01)
 
 
-async def next_json(ws: aiohttp.ClientWebSocketResponse) -> dict[str, Any]:
-    msg = await ws.receive(timeout=10)
-    assert msg.type is aiohttp.WSMsgType.TEXT, msg
-    return json.loads(msg.data)
+async def next_json(
+    ws: aiohttp.ClientWebSocketResponse, *, skip: tuple[str, ...] = ("stored",)
+) -> dict[str, Any]:
+    """The next message from the console, passing over the kinds in ``skip`` (by default the
+    "stored" acknowledgements, which arrive whenever a commit lands)."""
+    while True:
+        msg = await ws.receive(timeout=10)
+        assert msg.type is aiohttp.WSMsgType.TEXT, msg
+        message = json.loads(msg.data)
+        if message.get("type") not in skip:
+            return message
 
 
 async def close_of(ws: aiohttp.ClientWebSocketResponse) -> tuple[int, str]:
