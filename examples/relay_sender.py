@@ -4,10 +4,13 @@
         [--speed X] [--capabilities delete_comment,mute_user] [--source NAME] [--stay]
 
 Events are paced by their ``t`` (``--speed 2`` twice as fast, ``0`` as fast as possible) and
-sent in batches (JSON arrays). The sender says hello with the capabilities you give it and
-answers every command the console sends with an ack, printing it. If the console goes away it
-reconnects with backoff and resends the batch that did not go out; the console stores a
-repeated comment id once, so nothing is doubled. docs/relay.md describes the protocol.
+sent in batches (JSON arrays), each numbered with ``seq`` (its place in the file). The sender
+says hello with its name and the capabilities you give it and answers every command the
+console sends with an ack, printing it. It keeps every event until the console says it is
+stored ("stored" messages); if the console goes away (even killed) it reconnects with backoff
+and resends from the first event not stored. The console ignores numbers it already has, so
+nothing is lost and nothing doubled. While the console says "busy" it waits.
+docs/relay.md describes the protocol.
 
 Needs only aiohttp (which the console itself uses): ``pip install aiohttp``.
 """
@@ -39,7 +42,8 @@ class Line:
 
 
 def load_events(path: Path) -> list[Line]:
-    """The JSON objects of a JSONL file, in file order; other lines are skipped with a note."""
+    """The JSON objects of a JSONL file, in file order, numbered (``seq``) by their place
+    among them; other lines are skipped with a note."""
     events = []
     with path.open(encoding="utf-8") as handle:
         for number, text in enumerate(handle, 1):
@@ -50,9 +54,13 @@ def load_events(path: Path) -> list[Line]:
             except ValueError:
                 print(f"{path.name}:{number}: not JSON, skipped", file=sys.stderr)
                 continue
-            line = Line(due_time(event), json.dumps(event, ensure_ascii=False))
-            if not isinstance(event, dict) or len(line.json.encode()) > MAX_BATCH_BYTES:
+            if not isinstance(event, dict):
                 print(f"{path.name}:{number}: not an event object, skipped", file=sys.stderr)
+                continue
+            event["seq"] = len(events)
+            line = Line(due_time(event), json.dumps(event, ensure_ascii=False))
+            if len(line.json.encode()) > MAX_BATCH_BYTES:
+                print(f"{path.name}:{number}: event too big, skipped", file=sys.stderr)
                 continue
             events.append(line)
     return events
@@ -67,7 +75,9 @@ class Sender:
     def __init__(self, args: argparse.Namespace, events: list[Line]) -> None:
         self.args = args
         self.events = events
-        self.position = 0  # events before this index have been sent
+        self.position = 0  # events before this index have been sent on this connection
+        self.stored = 0  # events before this index are stored (the console said so)
+        self.resume_at = 0.0  # monotonic time before which the console asked us to wait
         self.clock: float | None = None  # the show's start on this computer's clock
         self.reason = ""  # why the console closed the last connection
         self.events_per_second = 20_000.0  # the console's limit; its welcome says the real one
@@ -77,6 +87,8 @@ class Sender:
         if self.clock is None:
             self.clock = time.monotonic()
         now = time.monotonic() - self.clock
+        if self.resume_at > time.monotonic():
+            return [], self.resume_at - time.monotonic()
         batch: list[str] = []
         size = 0
         for index in range(self.position, len(self.events)):
@@ -112,6 +124,7 @@ class Sender:
         """Say hello, send what is due and answer commands; True when the replay is done."""
         print(f"connected to {self.args.url}", flush=True)
         self.reason = ""
+        self.position = self.stored  # what the console did not confirm goes again
         hello = {
             "type": "hello",
             "source": self.args.source,
@@ -131,6 +144,10 @@ class Sender:
                     await asyncio.wait({reader}, timeout=wait)
             if not reader.done():
                 print(f"sent all {len(self.events)} events", flush=True)
+            while self.stored < len(self.events) and not reader.done():
+                await asyncio.wait({reader}, timeout=0.1)  # until the console stored all
+            if not reader.done():
+                print(f"the console stored all {len(self.events)} events", flush=True)
                 if not self.args.stay:
                     await ws.close()
                     return True
@@ -156,6 +173,11 @@ class Sender:
                 print(f"command {message.get('action')} {fields} -> ack ok", flush=True)
                 with contextlib.suppress(ConnectionError):
                     await ws.send_json({"type": "ack", "id": message.get("id"), "ok": True})
+            elif kind == "stored":
+                if isinstance(message.get("seq"), int):
+                    self.stored = max(self.stored, message["seq"] + 1)
+            elif kind == "busy":
+                self.resume_at = time.monotonic() + message.get("retry_after_ms", 250) / 1000
             elif kind == "welcome":
                 print(f"welcome: the console uses {message.get('capabilities')}", flush=True)
                 self.events_per_second = message["limits"]["events_per_second"]

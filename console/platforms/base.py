@@ -157,7 +157,7 @@ class PacedConnector(Connector):
         started = time.monotonic()
         try:
             for n, event in enumerate(self.events(sink), 1):
-                if n % BUSY_CHECK_EVERY == 0:
+                if n % BUSY_CHECK_EVERY == 1:
                     started += self._hold_while_busy(sink)
                 if self.speed > 0:
                     self._wait_for(started + event.t / self.speed)

@@ -244,6 +244,8 @@ class RelayServer:
             await self._send(ws, error_reply("rejected_events", detail, **outcome.counts()))
         if outcome.accepted:
             source.bad_streak = 0
+            if outcome.ticket <= self._committed:  # all duplicates: stored long ago
+                self._acknowledge(self._committed)
         elif outcome.rejected:
             return self._bad(source)
         if outcome.dropped:

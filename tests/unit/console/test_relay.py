@@ -12,7 +12,7 @@ import json
 import logging
 import socket
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import aiohttp
@@ -26,6 +26,7 @@ from console.show import LiveShow
 from console.storage.database import create_db_engine
 from console.storage.queries import stored_counts
 from console.storage.writer import ShowInfo, StorageWriter
+from helpers.relay_client import next_json, run
 from helpers.sinks import RecordingSink
 
 MIB = 1024 * 1024
@@ -43,32 +44,11 @@ def comment(n: int, t: float = 1.0) -> dict[str, Any]:
     }
 
 
-def run(scenario: Awaitable[Any], timeout: float = 20) -> Any:
-    async def bounded() -> Any:
-        async with asyncio.timeout(timeout):
-            return await scenario
-
-    return asyncio.run(bounded())
-
-
 def wait_until(condition: Callable[[], bool], timeout: float = 10) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         assert time.monotonic() < deadline, "timed out waiting"
         time.sleep(0.01)
-
-
-async def next_json(
-    ws: aiohttp.ClientWebSocketResponse, *, skip: tuple[str, ...] = ("stored",)
-) -> dict[str, Any]:
-    """The next message from the console, passing over the kinds in ``skip`` (by default the
-    "stored" acknowledgements, which arrive whenever a commit lands)."""
-    while True:
-        msg = await ws.receive(timeout=10)
-        assert msg.type is aiohttp.WSMsgType.TEXT, msg
-        message = json.loads(msg.data)
-        if message.get("type") not in skip:
-            return message
 
 
 async def close_of(ws: aiohttp.ClientWebSocketResponse) -> tuple[int, str]:
