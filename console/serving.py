@@ -1,18 +1,33 @@
 """Running a local asyncio server (the relay, the control API) beside the GUI: an event loop on
 its own daemon thread, and the socket it serves on bound before it starts, so a port that is
-taken is reported at once, in the caller's thread."""
+taken is reported at once, in the caller's thread.
+
+Starting a loop thread raises the process's open-file limit (console.open_files). When files
+run out all the same, asyncio's ``accept`` fails, and retries, many times a second, each time
+through the loop's exception handler, which would log a traceback per attempt: the loop's
+handler logs that once per interval with a count instead (console.throttled_log).
+"""
 
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
 import contextlib
+import errno
 import socket
 import threading
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
+from console.log import app as log
+from console.open_files import raise_open_file_limit
+from console.throttled_log import ThrottledLog
+
 T = TypeVar("T")
+
+# What asyncio's accept reports through the exception handler when it runs out of resources
+# (it then pauses accepting for a second and tries again).
+ACCEPT_RESOURCE_ERRORS = frozenset({errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM})
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -32,7 +47,9 @@ class LoopThread:
         return self._loop is not None
 
     def start(self) -> None:
+        raise_open_file_limit()
         loop = asyncio.new_event_loop()
+        loop.set_exception_handler(_ExceptionHandler(loop, self._name))
         thread = threading.Thread(target=self._run, args=(loop,), name=self._name, daemon=True)
         thread.start()
         self._loop, self._thread = loop, thread
@@ -68,3 +85,21 @@ class LoopThread:
     def _run(loop: asyncio.AbstractEventLoop) -> None:
         asyncio.set_event_loop(loop)
         loop.run_forever()
+
+
+class _ExceptionHandler:
+    """The loop's exception handler: failed accepts once per interval, the rest as asyncio
+    would log them."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, name: str) -> None:
+        self._name = name
+        self._accept_failures = ThrottledLog(loop, log)
+
+    def __call__(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        exc = context.get("exception")
+        if "socket" in context and isinstance(exc, OSError) and exc.errno in ACCEPT_RESOURCE_ERRORS:
+            self._accept_failures.note(
+                f"{self._name} cannot accept connections: {exc.strerror or exc}"
+            )
+            return
+        loop.default_exception_handler(context)

@@ -71,6 +71,7 @@ def create_connector(options: ConnectorOptions) -> Connector:
 
 
 def _relay(options: ConnectorOptions) -> Connector:
+    from console.errors import OperatorError
     from console.platforms.relay import (
         DEFAULT_HOST,
         DEFAULT_PORT,
@@ -81,7 +82,10 @@ def _relay(options: ConnectorOptions) -> Connector:
 
     host = options.relay_host or DEFAULT_HOST
     port = DEFAULT_PORT if options.relay_port is None else options.relay_port
-    token = None if is_loopback(host) else load_token()
+    try:
+        token = load_token()  # once set, required from every client, on loopback too
+    except OperatorError as exc:  # a keyring that does not answer: do not guess
+        raise ConnectorError(f"the relay token cannot be read: {exc.log_text}") from None
     if token is None and not is_loopback(host):
         raise ConnectorError(
             f"listening on {host} needs a relay token: create one in the settings first"

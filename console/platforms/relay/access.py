@@ -1,8 +1,9 @@
-"""The relay's access token: who may use the relay when it listens beyond this computer.
+"""The relay's access token: who may use the relay.
 
 The token is kept in the OS keyring under ``relay-token`` and shown to the operator once, when
-it is made. A token, when set, is required from every client. Without one the relay only
-listens on loopback. Making and keeping tokens, and the checks on each request, are
+it is made. A token, once set, is required from every client, on loopback too (the relay
+started from the options, console.platforms.create_connector, always loads it). Without one the
+relay only listens on loopback. Making and keeping tokens, and the checks on each request, are
 console.http_access's.
 """
 

@@ -7,10 +7,12 @@ take moderation commands back, ``POST /events`` for simple senders. Messages are
 schema of console.events, one object or an array (a batch). docs/relay.md is the protocol.
 
 Safe by default: it listens on 127.0.0.1 only. Listening on any other address needs a token
-(console.platforms.relay.access: made once, kept in the OS keyring, rotatable), and then every
-client must send it. The server runs an asyncio loop on its own daemon thread
-(console.platforms.relay.server); one bad client is closed with a clear reason and never
-disturbs the others, the show or the GUI.
+(console.platforms.relay.access: made once, kept in the OS keyring, rotatable), and once there
+is one every client must send it, wherever the relay listens. The server runs an asyncio loop
+on its own daemon thread (console.platforms.relay.server); one bad client is closed with a
+clear reason and never disturbs the others, the show or the GUI, and no client, with or
+without the token, can hold more than its share of connections or hold them idle
+(RelayLimits, console.connection_guard).
 """
 
 from __future__ import annotations

@@ -1,8 +1,13 @@
-"""What one relay client may do: message size, event rate, garbage and connection limits.
+"""What relay clients may do: message size, event rate, garbage, connections and their timeouts.
 
 The rate limit is a token bucket per client (events, not messages: a batch of 500 costs 500).
 A client that stays over the limit, with no pause of a second or more, for
 ``close_after_seconds`` is disconnected; short bursts only lose their excess events.
+
+The connection limits hold for every TCP connection from the moment it is accepted, before
+any token is seen (console.connection_guard): at most ``max_open_connections`` at once, and a
+connection must have a request let in within ``request_timeout`` seconds; once let in, it may
+stay idle between requests for ``idle_timeout`` seconds.
 """
 
 from __future__ import annotations
@@ -21,13 +26,25 @@ class RelayLimits:
     close_after_seconds: float = 3.0  # sustained flooding before the connection is closed
     max_bad_messages: int = 5  # consecutive messages with nothing usable before closing
     max_connections: int = 64  # WebSocket sources at once
+    max_open_connections: int = 256  # TCP connections at once, in any state
+    request_timeout: float = 5.0  # accepted → a request with the right token
+    idle_timeout: float = 60.0  # keep-alive: answered → the next request
 
     def __post_init__(self) -> None:
-        for name in ("max_message_bytes", "events_per_second", "burst", "close_after_seconds"):
+        positive = (
+            "max_message_bytes",
+            "events_per_second",
+            "burst",
+            "close_after_seconds",
+            "request_timeout",
+            "idle_timeout",
+        )
+        for name in positive:
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be > 0")
-        if self.max_bad_messages < 1 or self.max_connections < 1:
-            raise ValueError("max_bad_messages and max_connections must be >= 1")
+        for name in ("max_bad_messages", "max_connections", "max_open_connections"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be >= 1")
 
 
 class TokenBucket:

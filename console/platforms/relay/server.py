@@ -26,6 +26,7 @@ from aiohttp.http_exceptions import HttpProcessingError
 
 from console.actions import Action, Capability
 from console.actions import required_capability as capability_for
+from console.connection_guard import ConnectionGuard, GuardedSite
 from console.events import EventError, RejectReason, parse_event
 from console.http_access import refusal
 from console.log import platform as log
@@ -55,6 +56,7 @@ from console.platforms.relay.wire import (
     event_seq,
     stored_reply,
 )
+from console.throttled_log import ThrottledLog
 
 HEARTBEAT_SECONDS = 20.0  # ping idle sources; one that does not answer is dropped
 CLOSE_TIMEOUT = 2.0  # a source that ignores our close frame is cut off after this
@@ -103,6 +105,8 @@ class RelayServer:
         self._on_change = on_change
         self._book = SourceBook(limits)
         self._runner: web.AppRunner | None = None
+        self._guard: ConnectionGuard | None = None
+        self._refusals: ThrottledLog | None = None  # one line per interval, however many
         self._closing = False
         self._parser = ThreadPoolExecutor(max_workers=2, thread_name_prefix="relay-parse")
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -117,14 +121,25 @@ class RelayServer:
         # aiohttp versions differ on whether a body of exactly client_max_size is too big;
         # allowing one byte more and checking the size here gives the documented limit on all.
         self._loop = asyncio.get_running_loop()
-        app = web.Application(client_max_size=self.limits.max_message_bytes + 1)
+        limits = self.limits
+        self._guard = guard = ConnectionGuard(
+            "relay",
+            log,
+            max_open=limits.max_open_connections,
+            request_timeout=limits.request_timeout,
+            idle_timeout=limits.idle_timeout,
+        )
+        self._refusals = ThrottledLog(self._loop, log)
+        app = web.Application(
+            client_max_size=limits.max_message_bytes + 1, middlewares=[guard.middleware]
+        )
         app.router.add_get(WS_PATH, self._websocket)
         app.router.add_post(EVENTS_PATH, self._post)
         self._runner = web.AppRunner(
             app, access_log=None, logger=_ServerLog(log), shutdown_timeout=CLOSE_TIMEOUT
         )
         await self._runner.setup()
-        await web.SockSite(self._runner, sock).start()
+        await GuardedSite(self._runner, sock, guard).start()
 
     async def close(self) -> None:
         """Say goodbye to every source, stop serving and finish the messages being parsed."""
@@ -140,6 +155,17 @@ class RelayServer:
         with contextlib.suppress(TimeoutError, ConnectionError):
             async with asyncio.timeout(CLOSE_TIMEOUT):
                 await ws.close(code=WSCloseCode.GOING_AWAY, message=REASON_STOPPING.encode())
+
+    # -- access ------------------------------------------------------------------------------
+
+    def _admit(self, request: web.Request) -> None:
+        """The request passed the token check: its connection may stay open while in use."""
+        if self._guard is not None:
+            self._guard.admit(request)
+
+    def _refused(self, text: str) -> None:
+        if self._refusals is not None:
+            self._refusals.note(text)
 
     # -- what the connector reads from other threads ----------------------------------------
 
@@ -167,9 +193,10 @@ class RelayServer:
         refused = refusal(request, self.token)
         await ws.prepare(request)
         if refused is not None:
-            log.warning("relay refused a WebSocket from %s: %s", peer, refused[1])
+            self._refused(f"relay refused a WebSocket from {peer}: {refused[1]}")
             await ws.close(code=WSCloseCode.POLICY_VIOLATION, message=refused[1].encode())
             return ws
+        self._admit(request)
         source = self._register(peer, ws)
         if source is None:
             log.warning("relay refused a WebSocket from %s: %s", peer, REASON_TOO_MANY)
@@ -382,9 +409,12 @@ class RelayServer:
         refused = refusal(request, self.token)
         if refused is not None:
             status, reason = refused
-            log.warning("relay refused a POST from %s: %s", request.remote, reason)
+            self._refused(f"relay refused a POST from {request.remote}: {reason}")
             headers = {"WWW-Authenticate": 'Bearer realm="LiveDesk relay"'} if status == 401 else {}
-            return error_response(status, reason.partition(":")[0], reason, headers)
+            response = error_response(status, reason.partition(":")[0], reason, headers)
+            response.force_close()  # it is not let in: its connection is not kept either
+            return response
+        self._admit(request)
         if request.content_type != "application/json":
             return error_response(
                 415, "unsupported_media_type", "send Content-Type: application/json"
