@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import json
 import logging
-import queue
 import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -33,7 +32,8 @@ from sqlalchemy.sql.dml import Insert
 from console.events import Comment, Event, Like, RoomStatus, Viewers
 from console.log import storage as log
 from console.origin import Origin
-from console.storage.database import migrate
+from console.storage.database import migrate, sqlite_file
+from console.storage.faults import StorageFault, classify
 from console.storage.models import (
     AuditEntry,
     CommentRecord,
@@ -107,25 +107,74 @@ _MARKS = cast(Table, SourceMark.__table__)
 BUSY_SECONDS = 0.15
 MIN_BUSY_ITEMS = 2_000
 MAX_BACKLOG_ITEMS = 50_000
+# A batch that failed is retried after 0.5 s, 1 s, 1.5 s, ... at most every 5 s.
+RETRY_STEP_SECONDS = 0.5
+RETRY_MAX_SECONDS = 5.0
 
 
-def _row(event: Event, moderation: str, show_id: int) -> dict[str, Any]:
+# The columns of an event's row, in the order ``_values`` gives them.
+_COLUMNS: dict[type, tuple[str, ...]] = {
+    Comment: (
+        "show_id",
+        "comment_id",
+        "t",
+        "user_id",
+        "nickname",
+        "text",
+        "moderation",
+        "search_text",
+    ),
+    Like: ("show_id", "t", "user_id", "count"),
+    Viewers: ("show_id", "t", "online", "total"),
+    RoomStatus: ("show_id", "t", "status"),
+}
+
+
+def _values(event: Event, moderation: str, show_id: int) -> tuple[Any, ...]:
     if isinstance(event, Comment):
-        return {
-            "show_id": show_id,
-            "comment_id": event.id,
-            "t": event.t,
-            "user_id": event.user_id,
-            "nickname": event.nickname,
-            "text": event.text,
-            "moderation": moderation,
-            "search_text": normalize(f"{event.nickname} {event.text}"),
-        }
+        search_text = normalize(f"{event.nickname} {event.text}")
+        return (
+            show_id,
+            event.id,
+            event.t,
+            event.user_id,
+            event.nickname,
+            event.text,
+            moderation,
+            search_text,
+        )
     if isinstance(event, Like):
-        return {"show_id": show_id, "t": event.t, "user_id": event.user_id, "count": event.count}
+        return (show_id, event.t, event.user_id, event.count)
     if isinstance(event, Viewers):
-        return {"show_id": show_id, "t": event.t, "online": event.online, "total": event.total}
-    return {"show_id": show_id, "t": event.t, "status": event.status}
+        return (show_id, event.t, event.online, event.total)
+    assert isinstance(event, RoomStatus)
+    return (show_id, event.t, event.status)
+
+
+def _sqlite_insert(kind: type) -> str:
+    """The plain SQL of an event insert for SQLite's DBAPI (a repeated comment id skipped).
+
+    Thousands of rows a second go through here: handing tuples straight to the driver's
+    executemany saves SQLAlchemy's per-row parameter work, the writer's largest Python cost.
+    """
+    columns = _COLUMNS[kind]
+    verb = "INSERT OR IGNORE" if kind is Comment else "INSERT"
+    marks = ", ".join("?" * len(columns))
+    return f"{verb} INTO {_TABLES[kind].name} ({', '.join(columns)}) VALUES ({marks})"
+
+
+_SQLITE_INSERTS = {kind: _sqlite_insert(kind) for kind in _TABLES}
+
+
+def _insert_events(conn: Connection, kind: type, rows: list[tuple[Any, ...]]) -> None:
+    dialect = conn.dialect.name
+    if dialect == "sqlite":
+        conn.exec_driver_sql(_SQLITE_INSERTS[kind], rows)
+        return
+    table = _TABLES[kind]
+    stmt = insert_ignoring_duplicates(table, dialect) if kind is Comment else insert(table)
+    columns = _COLUMNS[kind]
+    conn.execute(stmt, [dict(zip(columns, row, strict=True)) for row in rows])
 
 
 def _resume_state(conn: Connection, show_id: int, started_at: datetime, clean: bool) -> ResumedShow:
@@ -192,9 +241,6 @@ def _upsert_marks(conn: Connection, show_id: int, marks: dict[str, int]) -> None
             conn.execute(insert(_MARKS).values(row))
 
 
-_STOP = object()
-
-
 class StorageWriter:
     """Owns the show row and all writes for it; see the module docstring."""
 
@@ -205,21 +251,26 @@ class StorageWriter:
         *,
         batch_window: float = 0.1,
         max_batch: int = 5000,
-        on_error: Callable[[str], None] | None = None,
+        on_fault: Callable[[StorageFault | None], None] | None = None,
     ) -> None:
         self._engine = engine
         self._info = info
         self._batch_window = batch_window
         self._max_batch = max_batch
-        self._on_error = on_error
-        self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._on_fault = on_fault
+        # Items handed over and not yet taken into a batch. The writer takes them all at
+        # once; one lock guards the queue and the counts, so ticket order is queue order.
+        self._waiting: deque[Any] = deque()
+        lock = threading.Lock()
+        self._arrived = threading.Condition(lock)  # the queue was empty and is not
+        self._stop_asked = threading.Event()
         self._thread = threading.Thread(target=self._run, name="storage-writer", daemon=True)
         self._show_ready = threading.Event()
         self._show_id: int | None = None
         self._on_ready: Callable[[Engine | None], None] | None = None
         self._audit_listeners: list[Callable[[AuditRecord], None]] = []
         self._pending = 0
-        self._pending_lock = threading.Condition()
+        self._pending_lock = threading.Condition(lock)  # something was committed
         self._handed = 0  # items handed over since start: the last ticket
         self.committed = 0  # items committed since start: tickets up to this are stored
         self.capacity = 20_000.0  # items a second the writer commits (measured as it goes)
@@ -229,7 +280,11 @@ class StorageWriter:
         self.resumed: ResumedShow | None = None
         self._end_at_close = True
         self.batches = 0
-        self.last_error: str | None = None
+        self.last_error: str | None = None  # what failed, safe to show (no SQL, no data)
+        self.fault: StorageFault | None = None  # set while the database fails
+        self._database_file = sqlite_file(engine)  # for telling a read-only folder
+        self._retry_at: float | None = None  # when a failed batch is tried again
+        self._give_up_at: float | None = None  # set by close: stop retrying then
 
     # -- called from any thread ------------------------------------------------------------
     def start(self, on_ready: Callable[[Engine | None], None] | None = None) -> None:
@@ -312,24 +367,37 @@ class StorageWriter:
 
     def close(self, timeout: float = 10.0, *, end_show: bool = True) -> bool:
         """Commit what is queued and stop the thread; the show is marked ended, or, with
-        ``end_show`` False, stays open for the next start to continue."""
-        if not self._thread.is_alive():
-            return self._pending == 0
-        self._end_at_close = end_show
-        self._queue.put(_STOP)
-        self._thread.join(timeout)
-        return not self._thread.is_alive() and self._pending == 0
+        ``end_show`` False, stays open for the next start to continue. True when everything
+        handed over is stored; while the database fails, the writer retries until ``timeout``
+        and then gives up (``unsaved`` counts what is lost, ``last_error`` says why)."""
+        if self._thread.is_alive():
+            self._end_at_close = end_show
+            self._give_up_at = time.monotonic() + timeout
+            self._stop_asked.set()
+            with self._arrived:
+                self._arrived.notify()
+            self._thread.join(timeout)
+        return not self._thread.is_alive() and self._pending == 0 and self.fault is None
+
+    def retry_in(self) -> float | None:
+        """Seconds until a batch that failed is tried again; None while writes work, while
+        an attempt runs and once the thread has ended (nothing is retried then)."""
+        at = self._retry_at
+        if at is None or not self._thread.is_alive():
+            return None
+        return max(0.0, at - time.monotonic())
 
     @property
     def alive(self) -> bool:
         return self._thread.is_alive()
 
     def _enqueue(self, item: Any) -> None:
-        # Ticket order must be queue order: both under one lock.
-        with self._pending_lock:
+        with self._arrived:
             self._pending += 1
             self._handed += 1
-            self._queue.put(item)
+            self._waiting.append(item)
+            if len(self._waiting) == 1:
+                self._arrived.notify()
 
     # -- the writer thread -----------------------------------------------------------------
     def _run(self) -> None:
@@ -337,18 +405,22 @@ class StorageWriter:
             migrate(self._engine)
             self._show_id = self._open_show()
         except Exception as exc:
-            self._fail(f"cannot open the database or create the show: {exc}")
+            self._fail(exc, "cannot open the database or create the show")
             self._show_ready.set()
             self._notify_ready(None)
             return
         self._show_ready.set()
         self._notify_ready(self._engine)
         stopping = False
+        stored = True
         while not stopping:
             batch, stopping = self._collect()
             if batch:
-                self._commit_until_done(batch, stopping)
-        self._close_show(end=self._end_at_close)
+                stored = self._commit_until_done(batch) and stored
+        if stored:
+            self._close_show(end=self._end_at_close)
+        else:  # the next start sees an interrupted show, which it is
+            log.error("show %s not closed: %d items were not stored", self._show_id, self._pending)
 
     def _notify_ready(self, engine: Engine | None) -> None:
         if self._on_ready is None:
@@ -359,53 +431,58 @@ class StorageWriter:
             log.exception("start-up hook failed")
 
     def _collect(self) -> tuple[list[Any], bool]:
-        batch: list[Any] = []
-        try:
-            first = self._queue.get(timeout=0.5)
-        except queue.Empty:
-            return batch, False
-        if first is _STOP:
-            return self._drain_rest(batch), True
-        batch.append(first)
-        deadline = time.monotonic() + self._batch_window
-        while len(batch) < self._max_batch:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                break
-            try:
-                item = self._queue.get(timeout=remaining)
-            except queue.Empty:
-                break
-            if item is _STOP:
-                return self._drain_rest(batch), True
-            batch.append(item)
-        return batch, False
+        """The next batch and whether to stop after it: what arrived during one batch window
+        after the first item (at most ``max_batch``), or everything once a stop is asked."""
+        stop = self._stop_asked
+        waiting = self._waiting
+        with self._arrived:
+            if not waiting and not stop.is_set():
+                self._arrived.wait(0.5)
+            if not waiting and not stop.is_set():
+                return [], False
+            full = len(waiting) >= self._max_batch
+        if not full:
+            stop.wait(self._batch_window)  # let a batch gather (a stop ends the wait)
+        with self._arrived:
+            stopping = stop.is_set()
+            if stopping or len(waiting) <= self._max_batch:
+                batch = list(waiting)
+                waiting.clear()
+            else:
+                batch = [waiting.popleft() for _ in range(self._max_batch)]
+        return batch, stopping
 
-    def _drain_rest(self, batch: list[Any]) -> list[Any]:
-        while True:
-            try:
-                item = self._queue.get_nowait()
-            except queue.Empty:
-                return batch
-            if item is not _STOP:
-                batch.append(item)
-
-    def _commit_until_done(self, batch: list[Any], stopping: bool) -> None:
+    def _commit_until_done(self, batch: list[Any]) -> bool:
+        """Commit ``batch``, retrying with the same batch while the database fails (disk
+        full, locked, server away). False when given up: only after ``close``'s timeout,
+        nothing is dropped while the console runs."""
         attempts = 0
         while True:
             try:
                 self._commit(batch)
             except Exception as exc:
                 attempts += 1
-                self._fail(f"batch of {len(batch)} not written (attempt {attempts}): {exc}")
-                if stopping and attempts >= 3:
-                    return
-                time.sleep(min(5.0, 0.5 * attempts))
+                self._fail(exc, f"a batch of {len(batch)} not written (attempt {attempts})")
+                delay = min(RETRY_MAX_SECONDS, RETRY_STEP_SECONDS * attempts)
+                give_up_at = self._give_up_at
+                if give_up_at is not None:
+                    delay = min(delay, give_up_at - time.monotonic())
+                    if delay <= 0:
+                        log.error("gave up on a batch of %d at exit", len(batch))
+                        return False
+                self._wait_to_retry(delay)
                 continue
-            self.last_error = None
+            self._recovered()
             self.batches += 1
             self._committed_batch(len(batch))
-            return
+            return True
+
+    def _wait_to_retry(self, delay: float) -> None:
+        self._retry_at = time.monotonic() + delay
+        try:
+            time.sleep(delay)
+        finally:
+            self._retry_at = None
 
     def _committed_batch(self, size: int) -> None:
         with self._pending_lock:
@@ -423,28 +500,23 @@ class StorageWriter:
         show_id = self._show_id
         assert show_id is not None
         started = time.perf_counter()
-        rows: dict[type, list[dict[str, Any]]] = {}
+        rows: dict[type, list[tuple[Any, ...]]] = {}
         audits: list[dict[str, Any]] = []
         ops: list[DbOp] = []
         marks: dict[str, int] = {}
         for item in batch:
             if isinstance(item, tuple):
                 event, moderation, origin = item
-                rows.setdefault(type(event), []).append(_row(event, moderation, show_id))
+                rows.setdefault(type(event), []).append(_values(event, moderation, show_id))
                 if origin is not None:
                     marks[origin.source] = origin.seq
             elif isinstance(item, AuditRecord):
                 audits.append(self._audit_row(item, show_id))
             else:
                 ops.append(item)
-        dialect = self._engine.dialect.name
         with self._engine.begin() as conn:
-            for kind, params in rows.items():
-                table = _TABLES[kind]
-                stmt = (
-                    insert_ignoring_duplicates(table, dialect) if kind is Comment else insert(table)
-                )
-                conn.execute(stmt, params)
+            for kind, values in rows.items():
+                _insert_events(conn, kind, values)
             if audits:
                 conn.execute(insert(AuditEntry), audits)
             if marks:
@@ -527,10 +599,28 @@ class StorageWriter:
                 )
             log.info("show %s %s", self._show_id, "ended" if end else "left open")
         except Exception as exc:
-            self._fail(f"cannot close show {self._show_id}: {exc}")
+            self._fail(exc, f"cannot close show {self._show_id}")
 
-    def _fail(self, message: str) -> None:
-        self.last_error = message
-        log.error(message)
-        if self._on_error is not None:
-            self._on_error(message)
+    def _fail(self, error: BaseException, context: str) -> None:
+        """Note a failure. ``last_error``, stderr and ``on_fault`` get its classification (no
+        SQL, no viewers' data); the log file gets the exception itself once per fault."""
+        fault = classify(error, self._database_file)
+        self.last_error = f"{context}: {fault.summary}"
+        if fault == self.fault:
+            log.warning(self.last_error)
+            return
+        self.fault = fault
+        log.error(self.last_error)
+        log.info("the database's error in full (log file only):", exc_info=error)
+        if self._on_fault is not None:
+            self._on_fault(fault)
+
+    def _recovered(self) -> None:
+        """A commit worked: any fault is over."""
+        self.last_error = None
+        if self.fault is None:
+            return
+        self.fault = None
+        log.warning("the database takes writes again (%d items waiting)", self._pending)
+        if self._on_fault is not None:
+            self._on_fault(None)
