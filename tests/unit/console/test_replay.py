@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,12 @@ import pytest
 from console.events import Comment, Viewers
 from console.paths import resource_path
 from console.platforms import ConnectorError, ConnectorOptions, create_connector
-from console.platforms.replay import ReplayConnector
+from console.platforms.replay import (
+    MAX_LINE_BYTES,
+    ReplayConnector,
+    file_encoding,
+    read_events,
+)
 from helpers.sinks import RecordingSink
 
 GOOD = [
@@ -127,3 +133,28 @@ def test_text_in_an_encoding_without_a_mark_is_refused_in_one_sentence(tmp_path:
     path.write_bytes("\n".join(SAMPLE_LINES).encode("utf-16-le"))  # no byte-order mark
     with pytest.raises(ConnectorError, match=r"not UTF-8 text.*save it as UTF-8"):
         create_connector(ConnectorOptions(name="replay", replay_path=path))
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_an_over_long_line_is_skipped_with_its_reason_without_holding_it(
+    tmp_path: Path, encoding: str
+) -> None:
+    before = json.dumps({"t": 1, "type": "comment", "id": "a", "user_id": "u", "text": "前"})
+    after = json.dumps({"t": 2, "type": "comment", "id": "b", "user_id": "u", "text": "后"})
+    huge = '{"t": 1.5, "type": "comment", "id": "x", "user_id": "u", "text": "' + "长" * (
+        12 * 1024 * 1024
+    )
+    path = tmp_path / "show.jsonl"
+    path.write_text(f"{before}\n{huge}\n{after}\n", encoding=encoding)
+    sink = RecordingSink()
+    tracemalloc.start()
+    try:
+        events = list(read_events(path, sink, file_encoding(path)))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [e.id for e in events if isinstance(e, Comment)] == ["a", "b"]
+    assert sink.rejected == {"out_of_range": 1}
+    assert sink.details == [f"show.jsonl:2: line over {MAX_LINE_BYTES} bytes, skipped"]
+    # The line (24 MB or more) went by in chunks of the limit: never held whole.
+    assert peak < 8 * MAX_LINE_BYTES
