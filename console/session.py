@@ -40,6 +40,7 @@ from console.roles import Role
 from console.room import RoomService
 from console.show import LiveShow
 from console.storage.database import create_db_engine, display_url
+from console.storage.faults import StorageFault
 from console.storage.queries import stored_counts
 from console.storage.writer import AuditRecord, ResumedShow, ShowInfo, StorageWriter
 from console.ticker import Ticker
@@ -68,7 +69,7 @@ class LiveSession:
         self.writer: StorageWriter = StorageWriter(
             self.engine,
             ShowInfo(connector.name, connector.describe(), title, resumable=connector.resumable),
-            on_error=self._storage_failed,
+            on_fault=self._storage_failed,
         )
         self.show: LiveShow = LiveShow(self.writer)
         self.people: People = People()
@@ -284,11 +285,19 @@ class LiveSession:
             "db": display_url(self.engine),
         }
 
-    def _storage_failed(self, message: str) -> None:
-        self.messages.error(
-            QT_TRANSLATE_NOOP("messages", "Saving to the database failed, retrying: {detail}"),
-            detail=message,
-        )
+    def _storage_failed(self, fault: StorageFault | None) -> None:
+        """The writer's fault changed (None: writes work again). Says what went wrong in the
+        operator's words; the status bar shows when the writer retries."""
+        if self.writer.current_show_id is None:
+            return  # the database did not open: _storage_ready tells
+        if fault is None:
+            self.messages.info(
+                QT_TRANSLATE_NOOP(
+                    "messages", "The database takes writes again; what waited is being saved."
+                )
+            )
+        else:
+            self.messages.error(fault.operator_text)
 
 
 _KINDS = ("comment", "like", "viewers", "room")

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from console.events import Comment, Like, RoomStatus, Viewers
 from console.show import LiveShow
 from console.storage.database import create_db_engine, migrate, open_database
+from console.storage.faults import StorageFault
 from console.storage.models import Base, CommentRecord, Show
 from console.storage.queries import audit_entries, get_show, stored_counts
 from console.storage.writer import AuditRecord, ShowInfo, StorageWriter
@@ -118,8 +119,8 @@ def test_each_run_is_its_own_show(db_url: str) -> None:
 
 def test_a_failed_commit_is_retried_without_losing_the_batch(db_url: str, tmp_path: Path) -> None:
     engine = create_db_engine(db_url)
-    errors: list[str] = []
-    writer = StorageWriter(engine, ShowInfo("demo"), on_error=errors.append)
+    errors: list[StorageFault | None] = []
+    writer = StorageWriter(engine, ShowInfo("demo"), on_fault=errors.append)
     writer.start()
     writer.show_id()
     blocker = engine.connect()
