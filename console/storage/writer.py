@@ -274,6 +274,9 @@ class StorageWriter:
         self._handed = 0  # items handed over since start: the last ticket
         self.committed = 0  # items committed since start: tickets up to this are stored
         self.capacity = 20_000.0  # items a second the writer commits (measured as it goes)
+        # The newest show time among committed events: a crash now loses what the show
+        # accepted after it (benchmarks report the gap as the crash window).
+        self.stored_t = 0.0
         self._commit_listeners: list[Callable[[int], None]] = []
         # Rows handed to the database per kind (duplicates the database skipped included).
         self.written: Counter[str] = Counter()
@@ -504,10 +507,13 @@ class StorageWriter:
         audits: list[dict[str, Any]] = []
         ops: list[DbOp] = []
         marks: dict[str, int] = {}
+        newest = self.stored_t
         for item in batch:
             if isinstance(item, tuple):
                 event, moderation, origin = item
                 rows.setdefault(type(event), []).append(_values(event, moderation, show_id))
+                if event.t > newest:
+                    newest = event.t
                 if origin is not None:
                     marks[origin.source] = origin.seq
             elif isinstance(item, AuditRecord):
@@ -524,6 +530,7 @@ class StorageWriter:
             for op in ops:
                 op.apply(conn, show_id)
         self._measure(len(batch), time.perf_counter() - started)
+        self.stored_t = newest
         for kind, params in rows.items():
             self.written[kind.type] += len(params)  # type: ignore[attr-defined]
         self.written["audit"] += len(audits)
