@@ -48,8 +48,33 @@ class ShowMetrics:
         self.version += 1
 
     def add_many(self, events: Iterable[Event]) -> None:
+        """``add`` each event, in order; comments and likes are summed per second first (a
+        flood's batch touches a second or two), viewer counts are taken as they come."""
+        comments: dict[int, int] = {}
+        likes: dict[int, int] = {}
         for event in events:
-            self.add(event)
+            kind = type(event)
+            if kind is Comment:
+                second = int(event.t)
+                comments[second] = comments.get(second, 0) + 1
+            elif kind is Like:
+                second = int(event.t)
+                likes[second] = likes.get(second, 0) + event.count  # type: ignore[union-attr]
+            else:  # a sample carries the series forward from the seconds covered before it
+                self._add_counts(comments, likes)
+                comments, likes = {}, {}
+                self.add(event)
+        self._add_counts(comments, likes)
+
+    def _add_counts(self, comments: dict[int, int], likes: dict[int, int]) -> None:
+        if not comments and not likes:
+            return
+        self._cover(max(max(comments, default=0), max(likes, default=0)))
+        for second, count in comments.items():
+            self._comments[second] += count
+        for second, count in likes.items():
+            self._likes[second] += count
+        self.version += 1
 
     def take_over(self, earlier: ShowMetrics) -> None:
         """Continue the series of ``earlier`` (a show's stored part, console.continuation),

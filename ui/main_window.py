@@ -54,6 +54,7 @@ from ui.controllers.relay import RelayController
 from ui.controllers.room import RoomController
 from ui.dialogs.settings import SettingsDialog
 from ui.errors import describe_error
+from ui.gui_thread import favour_gui_thread
 from ui.models.comment_model import CommentListModel
 from ui.models.goods_model import GoodsTableModel
 from ui.names import connector_title
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        favour_gui_thread()  # the live feed must not wait for the GIL in a flood
         self.setObjectName("mainWindow")
         self.session = session
         self.prefs = prefs or Preferences()
@@ -375,6 +377,8 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.painted and event.type() == QEvent.Type.Paint:
             self.painted = True
+            # Every event of the feed's viewport would come through Python, GIL and all.
+            watched.removeEventFilter(self)
             self.first_painted.emit()
             if self._size_docks_when_shown:  # the window has its size now (maximized)
                 self._size_docks_when_shown = False

@@ -14,6 +14,7 @@ import secrets
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 from pathlib import Path
 
 from console.actions import (
@@ -110,6 +111,12 @@ class DemoAudience:
         self._burst_size = 0
         self._kinds: list[tuple[str, ...]] = [kind for kind, _ in script.COMMENT_KINDS]
         self._kind_weights: list[float] = [weight for _, weight in script.COMMENT_KINDS]
+        # What the chat is about this second: its template lists and their cumulative weights.
+        self._chat: tuple[list[tuple[str, ...]], list[float]] = (
+            self._kinds,
+            list(accumulate(self._kind_weights)),
+        )
+        self._nicknames: dict[int, str] = {}
         self._stimuli: list[Stimulus] = []
         self._stimuli_lock = threading.Lock()
         self._active: list[tuple[Stimulus, float]] = []
@@ -138,6 +145,7 @@ class DemoAudience:
             self._stimuli = [st for st in self._stimuli if st.strength(s) > 0 or s < st.start]
             self._active = [(st, st.strength(s)) for st in self._stimuli if st.strength(s) > 0]
         self._move_audience(s)
+        self._chat = self._chat_now()
         out: list[Event] = [Viewers(float(s), self._online, self._total)]
         timed = self._comments(s) + self._likes(s) + self._lottery_entries(s)
         timed.sort(key=lambda e: e.t)
@@ -186,17 +194,28 @@ class DemoAudience:
             return rng.randrange(min(REGULARS, max(1, self._total)))
         return rng.randrange(max(1, self._total))
 
+    def _chat_now(self) -> tuple[list[tuple[str, ...]], list[float]]:
+        """The templates comments are drawn from this second, with cumulative weights."""
+        reactions = [(st.texts, st.comment_factor * k) for st, k in self._active if st.texts]
+        if not reactions:
+            return self._kinds, list(accumulate(self._kind_weights))
+        # Weights of the normal chat sum to 100: a factor of 1 doubles the comment rate and
+        # half of all comments are then about what was just pushed.
+        kinds = [*self._kinds, *(texts for texts, _ in reactions)]
+        weights = [*self._kind_weights, *(share * 100 for _, share in reactions)]
+        return kinds, list(accumulate(weights))
+
+    def _nickname(self, user: int) -> str:
+        nickname = self._nicknames.get(user)
+        if nickname is None:
+            nickname = self._nicknames[user] = nickname_for(user)
+        return nickname
+
     def _comment(self, t: float) -> Comment:
         rng = self._rng
         user = self._pick_user()
-        kinds, weights = self._kinds, self._kind_weights
-        reactions = [(st.texts, st.comment_factor * k) for st, k in self._active if st.texts]
-        if reactions:
-            # Weights of the normal chat sum to 100: a factor of 1 doubles the comment rate
-            # and half of all comments are then about what was just pushed.
-            kinds = [*kinds, *(texts for texts, _ in reactions)]
-            weights = [*weights, *(share * 100 for _, share in reactions)]
-        templates = rng.choices(kinds, weights)[0]
+        kinds, cumulative = self._chat
+        templates = rng.choices(kinds, cum_weights=cumulative)[0]
         text = rng.choice(templates)
         if "{" in text:
             text = text.format(
@@ -210,7 +229,7 @@ class DemoAudience:
             t,
             f"{self.settings.id_prefix}{self._comment_seq:08d}",
             f"u{user:06d}",
-            nickname_for(user),
+            self._nickname(user),
             text,
         )
 

@@ -28,6 +28,29 @@ def test_buckets_follow_events() -> None:
     assert (m.current_online(), m.total_likes()) == (15, 7)
 
 
+def test_a_batch_draws_the_same_curves_as_its_events_one_by_one() -> None:
+    """The window adds a flood's events a batch at a time; the curves must not depend on it,
+    also when sources interleave (a viewer count older than comments before it)."""
+    events = [
+        Like(0.2, "u", 2),
+        Comment(0.4, "c1", "u", "n", "hi"),
+        Comment(2.5, "c2", "u", "n", "hi"),
+        Viewers(1.0, 40, 50),  # a second source, behind the first
+        Like(2.7, "u", 5),
+        Comment(1.1, "c3", "u", "n", "hi"),
+        Viewers(3.0, 45, 60),
+        Comment(5.9, "c4", "u", "n", "hi"),
+        Like(5.1, "u", 1),
+    ]
+    one_by_one, batched = ShowMetrics(), ShowMetrics()
+    for event in events:
+        one_by_one.add(event)
+    batched.add_many(events)
+    for series in ("online", "total_viewers", "likes_per_second", "comments_per_second"):
+        assert getattr(batched, series)().tolist() == getattr(one_by_one, series)().tolist()
+    assert batched.seconds == one_by_one.seconds == 6
+
+
 def test_six_hours_of_samples_grow_without_losing_data() -> None:
     m = ShowMetrics()
     for s in range(6 * 3600):
