@@ -20,12 +20,12 @@ SENDER = REPO / "examples" / "relay_sender.py"
 EVENTS = 150_000  # a flood of several seconds at the relay's 20,000 events/s
 
 
-def write_show(path: Path) -> dict[str, int]:
+def write_show(path: Path, events: int = EVENTS, prefix: str = "") -> dict[str, int]:
     """Comments, likes and viewer samples (which have no id: only ``seq`` keeps them from
     being stored twice); returns what the show holds per type and the likes' sum."""
     counts = {"comment": 0, "like": 0, "viewers": 0, "like_sum": 0}
     with path.open("w", encoding="utf-8") as out:
-        for n in range(EVENTS):
+        for n in range(events):
             t = n / 1000
             if n % 10 == 3:
                 event = {"t": t, "type": "like", "user_id": f"u{n % 977}", "count": 1 + n % 5}
@@ -36,7 +36,7 @@ def write_show(path: Path) -> dict[str, int]:
                 event = {
                     "t": t,
                     "type": "comment",
-                    "id": f"c{n}",
+                    "id": f"{prefix}c{n}",
                     "user_id": f"u{n % 977}",
                     "nickname": f"观众{n % 977}",
                     "text": f"第{n}条 想要链接",
@@ -44,6 +44,22 @@ def write_show(path: Path) -> dict[str, int]:
             counts[event["type"]] += 1
             out.write(json.dumps(event, ensure_ascii=False) + "\n")
     return counts
+
+
+def send(show: Path, port: int, source: str) -> list[str]:
+    """The command line of the example sender flooding ``show`` as fast as it may."""
+    url = f"ws://127.0.0.1:{port}/ws"
+    return [
+        sys.executable,
+        str(SENDER),
+        str(show),
+        "--url",
+        url,
+        "--speed",
+        "0",
+        "--source",
+        source,
+    ]
 
 
 def free_port() -> int:
@@ -63,6 +79,18 @@ def console(db: str, home: Path, port: int) -> subprocess.Popen[str]:
     )
 
 
+def wait_for_port(port: int, timeout: float = 60) -> None:
+    """Until the console's relay accepts connections."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            assert time.monotonic() < deadline, "the relay never started listening"
+            time.sleep(0.2)
+
+
 def stored(db: str) -> dict[str, int]:
     with create_engine(db).connect() as conn:
         return {
@@ -71,7 +99,9 @@ def stored(db: str) -> dict[str, int]:
                 text("select count(distinct comment_id) from comments")
             ).scalar_one(),
             "like": conn.execute(text("select count(*) from likes")).scalar_one(),
-            "like_sum": conn.execute(text("select coalesce(sum(count), 0) from likes")).scalar_one(),
+            "like_sum": conn.execute(
+                text("select coalesce(sum(count), 0) from likes")
+            ).scalar_one(),
             "viewers": conn.execute(text("select count(*) from viewer_samples")).scalar_one(),
             "shows": conn.execute(text("select count(*) from shows")).scalar_one(),
         }
@@ -96,8 +126,7 @@ def test_kill_minus_nine_loses_nothing_a_resending_source_sent(
     port = free_port()
     first = console(db, livedesk_home, port)
     sender = subprocess.Popen(
-        [sys.executable, str(SENDER), str(show), "--url", f"ws://127.0.0.1:{port}/ws"]
-        + ["--speed", "0", "--source", "flood"],
+        send(show, port, "flood"),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -121,8 +150,7 @@ def test_kill_minus_nine_loses_nothing_a_resending_source_sent(
             # A source that restarts from its own log sends everything again, numbered the
             # same: the show's stored marks make all of it a duplicate.
             again = subprocess.run(
-                [sys.executable, str(SENDER), str(show), "--url", f"ws://127.0.0.1:{port}/ws"]
-                + ["--speed", "0", "--source", "flood"],
+                send(show, port, "flood"),
                 capture_output=True,
                 text=True,
                 timeout=180,
@@ -143,3 +171,59 @@ def test_kill_minus_nine_loses_nothing_a_resending_source_sent(
     assert after["like"] == expected["like"]  # resent likes were not stored twice
     assert after["like_sum"] == expected["like_sum"]
     assert after["viewers"] == expected["viewers"]
+
+
+def memory_mb(pid: int, field: str) -> float:
+    """``VmRSS`` (now) or ``VmHWM`` (peak) of a process, in MB."""
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith(f"{field}:"):
+                return int(line.split()[1]) / 1024
+    raise AssertionError(f"no {field} for {pid}")
+
+
+SOURCES, EACH = 4, 60_000
+
+
+def test_several_sources_flooding_at_once_get_everything_stored_in_bounded_memory(
+    tmp_path: Path, livedesk_home: Path
+) -> None:
+    shows = [tmp_path / f"source{n}.jsonl" for n in range(SOURCES)]
+    expected = [write_show(show, EACH, prefix=f"s{n}-") for n, show in enumerate(shows)]
+    db_file = tmp_path / "relay.db"
+    db = f"sqlite:///{db_file}"
+    port = free_port()
+    running = console(db, livedesk_home, port)
+    senders: list[subprocess.Popen[str]] = []
+    try:
+        wait_for_port(port)
+        time.sleep(1.0)  # the window's first paint
+        rss_start = memory_mb(running.pid, "VmRSS")
+        # Each source sends at the relay's own limit, together several times what the
+        # console can store: the relay must hold them back, not queue without end.
+        senders = [
+            subprocess.Popen(
+                send(show, port, f"source{n}"),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
+            for n, show in enumerate(shows)
+        ]
+        said = [sender.communicate(timeout=240)[0] for sender in senders]
+        peak = memory_mb(running.pid, "VmHWM")
+    finally:
+        running.send_signal(signal.SIGTERM)
+        running.wait(timeout=60)
+        for process in senders:
+            if process.poll() is None:
+                process.kill()
+                process.communicate(timeout=10)
+    for sender, output in zip(senders, said, strict=True):
+        assert sender.returncode == 0, output
+        assert f"the console stored all {EACH} events" in output
+    after = stored(db)
+    assert after["comment"] == after["distinct"] == sum(e["comment"] for e in expected)
+    assert after["like"] == sum(e["like"] for e in expected)
+    assert after["viewers"] == sum(e["viewers"] for e in expected)
+    assert peak - rss_start < 300, f"RSS grew from {rss_start:.0f} MB to a peak of {peak:.0f} MB"
