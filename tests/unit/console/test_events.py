@@ -135,6 +135,22 @@ def test_text_becomes_one_plain_line() -> None:
     assert comment.nickname == "昵称"
 
 
+def test_every_control_character_becomes_a_space_and_other_text_stays_as_sent() -> None:
+    comment = parse_event({**COMMENT, "text": "a\x85b\x9fc\u2029d\x7fe", "nickname": "🌸小鹿~"})
+    assert isinstance(comment, Comment)
+    assert comment.text == "a b c d e"
+    assert comment.nickname == "🌸小鹿~"
+
+
+@pytest.mark.parametrize("field", ["text", "nickname", "user_id", "id"])
+@pytest.mark.parametrize("surrogate", ["\ud800", "\udfff", "好\udc00好"])
+def test_a_lone_surrogate_is_refused_wherever_it_is(field: str, surrogate: str) -> None:
+    """A JSON escape such as "\\ud800" decodes to text no database can store."""
+    with pytest.raises(EventError) as caught:
+        parse_event({**COMMENT, field: surrogate})
+    assert caught.value.reason is RejectReason.INVALID_JSON
+
+
 def test_missing_nickname_text_falls_back_to_user_id() -> None:
     comment = parse_event({**COMMENT, "nickname": ""})
     assert isinstance(comment, Comment)
