@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from console.commands.ids import CommandId
 from console.commands.router import CommandRouter
@@ -40,7 +41,7 @@ from console.roles import Role
 from console.room import RoomService
 from console.show import LiveShow
 from console.storage.database import create_db_engine, display_url
-from console.storage.faults import StorageFault
+from console.storage.faults import FaultKind, StorageFault, classify
 from console.storage.queries import stored_counts
 from console.storage.writer import AuditRecord, ResumedShow, ShowInfo, StorageWriter
 from console.ticker import Ticker
@@ -117,6 +118,12 @@ class LiveSession:
         self.started_at: float | None = None
         self.stopped = False
         self._lifecycle = threading.Lock()
+        self._stop_done = threading.Event()
+        self._saved = False  # what stop found (a second stop returns it)
+        # Why not everything received was stored, for the summary (None: all of it was).
+        self.storage_error: str | None = None
+        self.storage_unusable: StorageFault | None = None  # the database did not open
+        self._storage_listeners: list[Callable[[StorageFault], None]] = []
 
     def connect_obs(self, host: str, port: int, password: str | None = None) -> ObsService:
         """Control the OBS at ``host:port`` (connects in the background, for ever; without a
@@ -186,21 +193,17 @@ class LiveSession:
             self._reads.submit(room.read_rooms)
 
     def _storage_ready(self, engine: Engine | None) -> None:
+        if engine is None:
+            self._storage_unusable()
+            return
         self.lottery.load()
-        if engine is not None:
-            self.moderation.load(engine)
-            resumed = self.writer.resumed
-            if resumed is not None:
-                offset = resumed.last_t if self.connector.restarts_clock else 0.0
-                self.show.resume(resumed.comment_ids, offset, resumed.received, resumed.marks)
-                self.so_far = load_show_so_far(engine, resumed, self.moderation, self.goods)
-                self._say_continued(resumed)
-        else:
-            self.messages.error(
-                QT_TRANSLATE_NOOP(
-                    "messages", "The database cannot be opened; live events are not saved."
-                )
-            )
+        self.moderation.load(engine)
+        resumed = self.writer.resumed
+        if resumed is not None:
+            offset = resumed.last_t if self.connector.restarts_clock else 0.0
+            self.show.resume(resumed.comment_ids, offset, resumed.received, resumed.marks)
+            self.so_far = load_show_so_far(engine, resumed, self.moderation, self.goods)
+            self._say_continued(resumed)
         with self._lifecycle:
             if self.stopped:
                 return
@@ -213,6 +216,25 @@ class LiveSession:
         if self.goods.supports_goods:
             self.commands.submit(CommandId.GOODS_REFRESH, {}, Entry.AUTO)
         self.ready.set()
+
+    def _storage_unusable(self) -> None:
+        """The database cannot be opened: the show cannot be recorded. The source is not
+        started (what it would send could not be stored: a relay source keeps it and sends it
+        to a console that can); OBS and the room controls keep working."""
+        fault = self.writer.fault or StorageFault(FaultKind.OTHER, "unknown")
+        with self._lifecycle:
+            self.storage_unusable = fault
+        log.error("the show is not recorded and its source not started: %s", fault.summary)
+        call_each(self._storage_listeners, fault, what="A storage")
+
+    def add_storage_unusable_listener(self, callback: Callable[[StorageFault], None]) -> None:
+        """``callback(fault)`` runs (on the writer thread) if the database cannot be opened;
+        at once when that happened already."""
+        with self._lifecycle:
+            fault = self.storage_unusable
+            self._storage_listeners.append(callback)
+        if fault is not None:
+            callback(fault)
 
     def _say_continued(self, resumed: ResumedShow) -> None:
         started = resumed.started_at.astimezone().strftime("%m-%d %H:%M")
@@ -249,11 +271,22 @@ class LiveSession:
             self.room_ended = event.status == "ended"
 
     def stop(self, timeout: float = 15.0) -> bool:
-        """Stop the source, then commit everything received; True when all of it is stored."""
+        """Stop the source, then commit everything received; True when all of it is stored
+        (``storage_error`` says why not). A second call waits for the first and returns what
+        it found."""
         with self._lifecycle:
-            if self.stopped:
-                return True
+            first = not self.stopped
             self.stopped = True
+        if not first:
+            self._stop_done.wait()
+            return self._saved
+        try:
+            self._saved = self._stop(timeout)
+        finally:
+            self._stop_done.set()
+        return self._saved
+
+    def _stop(self, timeout: float) -> bool:
         if self.control is not None:
             self.control.stop()
         self.ticker.stop()
@@ -262,28 +295,44 @@ class LiveSession:
             self.obs.link.shutdown()
         self.kernel.close()
         self.connector.stop()
-        saved = self.writer.close(timeout, end_show=self.show_ends_at_stop)
+        writer = self.writer
+        saved = writer.close(timeout, end_show=self.show_ends_at_stop)
         if not saved:
-            log.error("session stopped before everything was stored: %s", self.writer.last_error)
+            why = writer.last_error or f"still saving after {timeout:g} s"
+            left = writer.unsaved
+            self.storage_error = f"{left} items not stored: {why}" if left else why
+            log.error("session stopped before everything was stored: %s", self.storage_error)
         log.info("session stopped")
         return saved
 
     def summary(self) -> dict[str, Any]:
-        """What was received, stored and rejected (reads the database: call after ``stop``)."""
+        """What was received, stored and rejected (reads the database: call after ``stop``).
+        ``storage_error`` is None only when everything received is stored; it names the
+        fault's kind and type, never SQL or viewers' data."""
         counters = self.show.counters()
-        show_id = self.writer.show_id(timeout=1.0)
+        show_id = self.writer.current_show_id
         return {
             "connector": self.connector.name,
             "show_id": show_id,
             "received": {kind: counters.received.get(kind, 0) for kind in _KINDS},
-            "stored": stored_counts(self.engine, show_id),
+            "stored": self._stored(show_id),
             "duplicates": counters.duplicates,
             "rejected": {"total": counters.rejected_total, "by_reason": counters.rejected},
             "source_finished": self.connector.finished,
             "source_error": self.connector.error,
-            "storage_error": self.writer.last_error,
+            "storage_error": self.storage_error or self.writer.last_error,
             "db": display_url(self.engine),
         }
+
+    def _stored(self, show_id: int | None) -> dict[str, int] | None:
+        """Events stored per kind; None when the database cannot say."""
+        if show_id is None:
+            return dict.fromkeys(_KINDS, 0)
+        try:
+            return stored_counts(self.engine, show_id)
+        except SQLAlchemyError as exc:
+            log.error("cannot count what is stored: %s", classify(exc).summary)
+            return None
 
     def _storage_failed(self, fault: StorageFault | None) -> None:
         """The writer's fault changed (None: writes work again). Says what went wrong in the

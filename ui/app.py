@@ -146,11 +146,13 @@ def run_window(
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from ui.bridge import CoreSignal
     from ui.crash import CrashReporter
     from ui.gc_guard import GcGuard
     from ui.i18n import install_translators, qt_texts_translated
     from ui.main_window import MainWindow
     from ui.stop_signals import StopSignals
+    from ui.storage_state import storage_view
     from ui.theme import apply_theme
     from ui.workers import configure_workers, wait_for_workers
 
@@ -161,8 +163,12 @@ def run_window(
     configure_workers()
     install_translators(app, prefs.language)
     apply_theme(app, prefs.theme)
-    CrashReporter(log_file_path(), session.messages)  # kept alive by the hooks it installs
+    # Kept alive by the hooks it installs; its dialog says all is saved only when it is.
+    CrashReporter(log_file_path(), session.messages, lambda: storage_view(session).saving)
     window = MainWindow(session, prefs)
+    if args.duration is not None or args.screenshot is not None:  # nobody to read a dialog
+        session.add_storage_unusable_listener(CoreSignal(lambda _fault: window.close_now(), window))
+        window.saving_progress.connect(_print_saving_progress)
     if args.screenshot is not None:
         window.closing.connect(lambda: _save_screenshot(window, args.screenshot))
     if args.report_startup:
@@ -194,6 +200,10 @@ def run_window(
         }
         print(json.dumps(summary, ensure_ascii=False), flush=True)
     return 0 if saved else 1
+
+
+def _print_saving_progress(left: int) -> None:
+    print(f"livedesk: saving {left:,} items before exit…", file=sys.stderr, flush=True)
 
 
 def _report_first_paint() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -18,16 +19,26 @@ from console.log import app as log
 from console.messages import MessageBus
 from ui.text import arg
 
+WHERE_FRAMES = 4  # innermost frames shown under "Show details"
+
 
 class CrashReporter(QObject):
     """Installed once per application; ``dialog_shown`` is emitted with each dialog (tests)."""
 
     dialog_shown = Signal(QMessageBox)
 
-    def __init__(self, log_path: Path, messages: MessageBus | None = None) -> None:
+    def __init__(
+        self,
+        log_path: Path,
+        messages: MessageBus | None = None,
+        saving: Callable[[], bool] | None = None,
+    ) -> None:
+        """``saving()``: whether everything received is being saved now; the dialog says so
+        only then (without it, it promises nothing about saving)."""
         super().__init__()
         self.log_path = log_path
         self.messages = messages
+        self.saving = saving
         self._showing = False
         self._previous_hook = sys.excepthook
         sys.excepthook = self._on_exception
@@ -47,22 +58,28 @@ class CrashReporter(QObject):
             box = QMessageBox(
                 QMessageBox.Icon.Critical,
                 QCoreApplication.translate("CrashReporter", "LiveDesk hit an unexpected error"),
-                arg(
-                    QCoreApplication.translate(
-                        "CrashReporter",
-                        "Something went wrong inside LiveDesk. The show keeps running and "
-                        "everything received so far is saved.\n\nDetails are in the log file:\n%1",
-                    ),
-                    self.log_path,
-                ),
+                arg(self._text(), self.log_path),
                 QMessageBox.StandardButton.Ok,
             )
             box.setDefaultButton(QMessageBox.StandardButton.Ok)
-            box.setDetailedText(f"{kind.__name__}: {error}")
+            box.setDetailedText(where(kind, tb))
             self.dialog_shown.emit(box)
             box.exec()
         finally:
             self._showing = False
+
+    def _text(self) -> str:
+        if self.saving is not None and self.saving():
+            return QCoreApplication.translate(
+                "CrashReporter",
+                "Something went wrong inside LiveDesk. The show keeps running and "
+                "everything received so far is saved.\n\nDetails are in the log file:\n%1",
+            )
+        return QCoreApplication.translate(
+            "CrashReporter",
+            "Something went wrong inside LiveDesk. The show keeps running; the status bar "
+            "says whether what arrives is saved.\n\nDetails are in the log file:\n%1",
+        )
 
     def _on_thread_exception(self, args: threading.ExceptHookArgs) -> None:
         log.critical(
@@ -77,3 +94,11 @@ class CrashReporter(QObject):
                 ),
                 log=str(self.log_path),
             )
+
+
+def where(kind: type[BaseException], tb: TracebackType | None) -> str:
+    """The error's type and the innermost places it went through, for a bug report. Not its
+    message: that may quote SQL, nicknames or comments (the log file has it)."""
+    frames = traceback.extract_tb(tb)[-WHERE_FRAMES:]
+    places = [f"{Path(f.filename).name}:{f.lineno} in {f.name}" for f in frames]
+    return "\n".join((kind.__name__, *places))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from console.errors import OperatorError
+from console.storage.faults import CONTEXT, classify, is_database_error
 from ui.i18n import current_language
 from ui.text import arg
 
@@ -17,6 +18,8 @@ def describe_error(error: BaseException, language: str | None = None) -> str:
     message = getattr(error, "message_en" if language == "en" else "message", None)
     if isinstance(message, str) and message:
         return message
+    if is_database_error(error):  # its own text quotes SQL, nicknames and comments
+        return QCoreApplication.translate(CONTEXT, classify(error).operator_text)
     return arg(QCoreApplication.translate("errors", "Unexpected error: %1"), str(error))
 
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QScrollArea,
     QToolBar,
     QVBoxLayout,
@@ -43,6 +44,7 @@ from console.paths import log_dir
 from console.platforms.relay import RelayConnector
 from console.session import LiveSession
 from console.show import Arrival
+from console.storage.faults import StorageFault
 from ui.bridge import CoreSignal, ShowBridge
 from ui.controllers.commands import CommandActions, CommandRunner, keyable
 from ui.controllers.goods import GoodsController
@@ -71,8 +73,10 @@ from ui.panels.room_panel import RoomPanel
 from ui.persist import ui_settings
 from ui.preferences import Preferences, save_preferences
 from ui.review_export import Exported, export_review
+from ui.session_stopper import SessionStopper
 from ui.show_history import ShowListDialog
 from ui.status_bar import ShowStatusBar
+from ui.storage_state import fault_text
 from ui.text import arg
 from ui.theme import apply_theme
 from ui.thumbnails import ThumbnailCache
@@ -129,7 +133,8 @@ def scrolling(panel: QWidget) -> QScrollArea:
 
 
 class MainWindow(QMainWindow):
-    closing = Signal()
+    closing = Signal()  # the window starts to close: the session stops next
+    saving_progress = Signal(int)  # items left to save, each second while quitting takes long
     settings_dialog_opened = Signal(object)  # the SettingsDialog, for tests to reach it
     first_painted = Signal()  # once, when the comment feed is first on screen
 
@@ -176,6 +181,10 @@ class MainWindow(QMainWindow):
         self.bridge.start()
         session.add_quit_listener(CoreSignal(self.close_now, self))
         self._closing_now = False
+        self.stopper: SessionStopper | None = None  # set once the window started to close
+        self._session_stopped = False
+        self.storage_dialog: QMessageBox | None = None
+        session.add_storage_unusable_listener(CoreSignal(self._on_storage_unusable, self))
 
         self._restore_layout()
         self.runner.refresh_availability()
@@ -511,14 +520,58 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing stops the session first (on a thread: it commits what waits, with a
+        progress dialog when that takes more than a second); the window closes once it has."""
+        if self._session_stopped:
+            super().closeEvent(event)
+            return
+        event.ignore()
+        if self.stopper is not None:
+            return  # stopping already
         if not self._closing_now and self.session.commands.needs_confirmation(CommandId.APP_QUIT):
             # Streaming, or the database has not taken everything: quitting asks first (the
             # quit command asks, and closes the window once the operator confirmed).
-            event.ignore()
             self.runner.run(CommandId.APP_QUIT, {}, Entry.MENU)
             return
         self.closing.emit()
         self.bridge.stop()
         self.room.shutdown()
         self.save_layout()
-        super().closeEvent(event)
+        self.stopper = SessionStopper(self.session, self)
+        self.stopper.progress.connect(self.saving_progress)
+        self.stopper.finished.connect(self._on_session_stopped)
+        self.stopper.start()
+
+    def _on_session_stopped(self, _saved: bool) -> None:
+        self._session_stopped = True
+        self.close()
+
+    def _on_storage_unusable(self, fault: StorageFault) -> None:
+        """The database cannot be opened: say so once, plainly, and let the operator go on
+        without recording (OBS, the room) or quit."""
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            self.tr("This show cannot be recorded"),
+            "\n\n".join(
+                (
+                    fault_text(fault),
+                    self.tr(
+                        "Live events are not taken in and nothing of this show is saved. "
+                        "OBS and the room controls still work."
+                    ),
+                    self.tr(
+                        "Free the database or choose another one in Settings, then start "
+                        "LiveDesk again."
+                    ),
+                )
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("storageUnusableDialog")
+        box.addButton(self.tr("Go on without recording"), QMessageBox.ButtonRole.RejectRole)
+        quit_button = box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.AcceptRole)
+        quit_button.clicked.connect(self.close_now)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        self.storage_dialog = box
+        box.open()

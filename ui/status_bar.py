@@ -1,4 +1,5 @@
-"""The status bar: which source, the show clock, event counts, events per second, storage state."""
+"""The status bar: operator messages, which source, the show clock, event counts, events per
+second, and whether what arrives is saved (ui.storage_state)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from console.metrics import ShowMetrics
 from console.session import LiveSession
 from console.timefmt import show_clock
 from ui.names import connector_title
+from ui.storage_state import storage_view
 from ui.text import arg
 from ui.theme import restyle
 
@@ -95,6 +97,7 @@ class ShowStatusBar(QStatusBar):
             )
         )
         self.rate_label.setText(arg(self.tr("%1 events/s"), f"{self.events_per_second():,.0f}"))
-        error = session.writer.last_error
-        self.storage_label.setText(self.tr("Saving failed") if error else self.tr("Saved"))
-        self.storage_label.setToolTip(error or "")
+        storage = storage_view(session)
+        self.storage_label.setText(storage.label)
+        self.storage_label.setToolTip(storage.tooltip)
+        restyle(self.storage_label, tone=storage.tone)

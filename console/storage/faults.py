@@ -161,11 +161,3 @@ def _folder_read_only(database_file: Path | None) -> bool:
         return False
     folder = database_file.parent
     return folder.is_dir() and not os.access(folder, os.W_OK)
-
-
-def safe_error_text(error: BaseException) -> str:
-    """Text about ``error`` that may be shown: a database error's summary (its own text may
-    quote SQL and viewers' data), otherwise its type and message."""
-    if is_database_error(error):
-        return classify(error).summary
-    return f"{_type_name(error)}: {error}"

@@ -194,7 +194,7 @@
             <translation>已隐藏</translation>
         </message>
         <message>
-            <location line="+113" />
+            <location line="+114" />
             <source>Hidden %1 (muted %2 · blocklist %3 · block words %4)</source>
             <translation>已隐藏 %1（禁言 %2 · 黑名单 %3 · 屏蔽词 %4）</translation>
         </message>
@@ -204,7 +204,7 @@
             <translation>当前平台不支持删除单条评论或禁言用户：这些操作只在本机隐藏，观众仍能看到。</translation>
         </message>
         <message numerus="yes">
-            <location line="+67" />
+            <location line="+72" />
             <source>Paused · %n new comment(s) · jump to newest</source>
             <translation>
                 <numerusform>已暂停 · %n 条新评论 · 跳到最新</numerusform>
@@ -242,12 +242,12 @@
     <context>
         <name>CrashReporter</name>
         <message>
-            <location filename="../../ui/crash.py" line="+49" />
+            <location filename="../../ui/crash.py" line="+60" />
             <source>LiveDesk hit an unexpected error</source>
             <translation>LiveDesk 遇到意外错误</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+13" />
             <source>Something went wrong inside LiveDesk. The show keeps running and everything received so far is saved.
 
 Details are in the log file:
@@ -255,6 +255,17 @@ Details are in the log file:
             <translation>LiveDesk 内部出了问题。直播仍在继续，已收到的内容都已保存。
 
 详细信息见日志文件：
+%1</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Something went wrong inside LiveDesk. The show keeps running; the status bar says whether what arrives is saved.
+
+Details are in the log file:
+%1</source>
+            <translation>LiveDesk 内部出错了。直播仍在继续；收到的内容是否已保存，请看状态栏。
+
+详细信息在日志文件中：
 %1</translation>
         </message>
     </context>
@@ -873,12 +884,12 @@ Details are in the log file:
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+147" />
+            <location filename="../../ui/main_window.py" line="+154" />
             <source>LiveDesk Console — %1</source>
             <translation>LiveDesk 场控台 — %1</translation>
         </message>
         <message>
-            <location line="+82" />
+            <location line="+86" />
             <source>On air</source>
             <translation>直播状态</translation>
         </message>
@@ -948,12 +959,37 @@ Details are in the log file:
             <translation>直播间(&amp;R)</translation>
         </message>
         <message>
-            <location line="+120" />
+            <location line="+123" />
             <source>Settings saved; language, live room, operator, role and database apply next start.</source>
             <translation>设置已保存；语言、直播间、操作员、角色和数据库在下次启动时生效。</translation>
         </message>
         <message>
-            <location line="-133" />
+            <location line="+131" />
+            <source>This show cannot be recorded</source>
+            <translation>无法记录本场直播</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Live events are not taken in and nothing of this show is saved. OBS and the room controls still work.</source>
+            <translation>不接收直播事件，本场直播的内容都不会保存。OBS 和直播间控制仍可使用。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Free the database or choose another one in Settings, then start LiveDesk again.</source>
+            <translation>请修复数据库，或在“设置”中换一个数据库，然后重新启动 LiveDesk。</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Go on without recording</source>
+            <translation>继续（不记录）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <location line="-286" />
             <source>&amp;Show</source>
             <translation>直播(&amp;S)</translation>
         </message>
@@ -968,7 +1004,7 @@ Details are in the log file:
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location line="+122" />
+            <location line="+125" />
             <source>Settings saved.</source>
             <translation>设置已保存。</translation>
         </message>
@@ -2027,6 +2063,19 @@ Details are in the log file:
         </message>
     </context>
     <context>
+        <name>SessionStopper</name>
+        <message>
+            <location filename="../../ui/session_stopper.py" line="+79" />
+            <source>Quitting LiveDesk</source>
+            <translation>正在退出 LiveDesk</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Saving %1 items…</source>
+            <translation>正在保存 %1 条…</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <location filename="../../ui/dialogs/settings.py" line="+45" />
@@ -2206,7 +2255,7 @@ Details are in the log file:
     <context>
         <name>ShowStatusBar</name>
         <message>
-            <location filename="../../ui/status_bar.py" line="+84" />
+            <location filename="../../ui/status_bar.py" line="+86" />
             <source>%1 (ended)</source>
             <translation>%1（已结束）</translation>
         </message>
@@ -2229,16 +2278,6 @@ Details are in the log file:
             <location line="+6" />
             <source>%1 events/s</source>
             <translation>%1 条/秒</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Saving failed</source>
-            <translation>保存失败</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Saved</source>
-            <translation>已保存</translation>
         </message>
     </context>
     <context>
@@ -2282,6 +2321,54 @@ Details are in the log file:
             <location line="+6" />
             <source>Export failed</source>
             <translation>导出失败</translation>
+        </message>
+    </context>
+    <context>
+        <name>StorageState</name>
+        <message>
+            <location filename="../../ui/storage_state.py" line="+39" />
+            <source>Saved</source>
+            <translation>已保存</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Saving stopped unexpectedly; the log file has the details.</source>
+            <translation>保存意外停止，详情见日志文件。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Not recorded</source>
+            <translation>未记录</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>This show is not recorded: live events are not taken in. OBS and the room controls still work.</source>
+            <translation>本场直播没有记录：不接收直播事件。OBS 和直播间控制仍可使用。</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Not saved</source>
+            <translation>未保存</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Nothing more is saved; %1 items wait unsaved.</source>
+            <translation>之后的内容不再保存；%1 条尚未保存。</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>%1 items wait to be saved; they are kept while LiveDesk runs.</source>
+            <translation>%1 条等待保存；LiveDesk 运行期间它们都会保留。</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Saving failed · retrying now</source>
+            <translation>保存失败 · 正在重试</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Saving failed · retrying in %1 s</source>
+            <translation>保存失败 · %1 秒后重试</translation>
         </message>
     </context>
     <context>
@@ -2476,7 +2563,7 @@ Details are in the log file:
     <context>
         <name>charts</name>
         <message>
-            <location filename="../../ui/charts.py" line="+37" />
+            <location filename="../../ui/charts.py" line="+38" />
             <source>Push</source>
             <translation>推送</translation>
         </message>
@@ -2952,7 +3039,7 @@ Details are in the log file:
         <message>
             <location filename="../../console/commands/router.py" line="+33" />
             <location filename="../../console/goods_service.py" line="+46" />
-            <location filename="../../console/platforms/base.py" line="+54" />
+            <location filename="../../console/platforms/base.py" line="+68" />
             <source>This platform cannot do that ({capability}).</source>
             <translation>当前平台不支持此操作（{capability}）。</translation>
         </message>
@@ -2998,7 +3085,7 @@ Details are in the log file:
             <translation>当前平台不支持全员禁言。</translation>
         </message>
         <message>
-            <location filename="../../console/platforms/relay/connector.py" line="+41" />
+            <location filename="../../console/platforms/relay/connector.py" line="+43" />
             <source>The relay can only listen on {host}, where other computers can reach it, with a token. Create a relay token first.</source>
             <translation>中继要在 {host}（其他电脑可访问）上监听，必须先设置令牌。请先生成中继令牌。</translation>
         </message>
@@ -3028,7 +3115,7 @@ Details are in the log file:
             <translation>目前没有已连接的中继来源能执行 {action}。</translation>
         </message>
         <message>
-            <location filename="../../ui/errors.py" line="+20" />
+            <location filename="../../ui/errors.py" line="+23" />
             <source>Unexpected error: %1</source>
             <translation>意外错误：%1</translation>
         </message>
@@ -3293,27 +3380,22 @@ Details are in the log file:
     <context>
         <name>messages</name>
         <message>
-            <location filename="../../console/session.py" line="+231" />
+            <location filename="../../console/session.py" line="+254" />
             <source>Show #{show} did not end properly last time (a crash?): it continues from {clock}, nothing stored is lost.</source>
             <translation>第 {show} 场上次没有正常结束（可能崩溃了）：将从 {clock} 继续，已保存的内容不会丢失。</translation>
         </message>
         <message>
-            <location line="-32" />
-            <source>The database cannot be opened; live events are not saved.</source>
-            <translation>无法打开数据库：直播事件不会被保存。</translation>
+            <location line="+90" />
+            <source>The database takes writes again; what waited is being saved.</source>
+            <translation>数据库恢复正常，等待中的内容正在保存。</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="-101" />
             <source>Show #{show} continues (started {started}, {clock} so far). End it with Show → End this show.</source>
             <translation>继续第 {show} 场（开始于 {started}，已播 {clock}）。结束请用 直播 → 结束本场直播。</translation>
         </message>
         <message>
-            <location line="+69" />
-            <source>Saving to the database failed, retrying: {detail}</source>
-            <translation>数据写入失败，正在重试：{detail}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/crash.py" line="+24" />
+            <location filename="../../ui/crash.py" line="+14" />
             <source>A background task failed unexpectedly; details are in {log}.</source>
             <translation>一个后台任务意外失败，详细信息见 {log}。</translation>
         </message>
@@ -3356,6 +3438,41 @@ Details are in the log file:
             <location line="+4" />
             <source>OBS could not start the stream: check the server and stream key in OBS's settings, and the network.</source>
             <translation>OBS 未能开始推流：请检查 OBS 设置中的服务器和推流码，以及网络。</translation>
+        </message>
+        <message>
+            <location filename="../../console/storage/faults.py" line="+37" />
+            <source>The disk that holds the database is full.</source>
+            <translation>数据库所在的磁盘已满。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Another program holds the database (a backup tool or a second LiveDesk?).</source>
+            <translation>另一个程序占用着数据库（备份工具，或另一个 LiveDesk？）。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The database file or its folder is read-only.</source>
+            <translation>数据库文件或其所在文件夹是只读的。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The database file is damaged or is not a LiveDesk database.</source>
+            <translation>数据库文件已损坏，或不是 LiveDesk 的数据库。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The database was made by a newer version of LiveDesk; this version leaves it untouched.</source>
+            <translation>数据库来自更新版本的 LiveDesk；本版本不会改动它。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The database cannot be opened or reached.</source>
+            <translation>无法打开或连接数据库。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The database reported an error; the log file has the details.</source>
+            <translation>数据库出错，详情见日志文件。</translation>
         </message>
     </context>
     <context>
@@ -3598,7 +3715,7 @@ Details are in the log file:
     <context>
         <name>review</name>
         <message>
-            <location filename="../../console/review.py" line="+427" />
+            <location filename="../../console/review.py" line="+422" />
             <source>Show length</source>
             <translation>直播时长</translation>
         </message>
