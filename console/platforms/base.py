@@ -175,8 +175,10 @@ class PacedConnector(Connector):
         log.info("connector %s reached the end of its source", self.name)
 
     def _hold_while_busy(self, sink: EventSink) -> float:
-        """Wait while the console is behind; returns the seconds waited (the pacing clock
-        moves on by as much, so the source slows down rather than bursting afterwards)."""
+        """Wait while the console is behind; returns the seconds waited. The pacing clock
+        moves on by as much: the source slows down rather than bursting afterwards, so what
+        the console holds uncommitted never spans more show time than the writer allows
+        (a burst of events due meanwhile would, and a crash then would lose all of it)."""
         if not sink.busy:
             return 0.0
         held = time.monotonic()

@@ -105,6 +105,7 @@ _MARKS = cast(Table, SourceMark.__table__)
 # seconds of writes wait, and in any case above MAX_BACKLOG items (memory); never below
 # MIN_BUSY_ITEMS (one batch of a busy second is normal).
 BUSY_SECONDS = 0.15
+MAX_UNSAVED_AGE = 0.15  # seconds: sources hold back while anything older is not committed
 MIN_BUSY_ITEMS = 2_000
 MAX_BACKLOG_ITEMS = 50_000
 # A batch that failed is retried after 0.5 s, 1 s, 1.5 s, ... at most every 5 s.
@@ -249,7 +250,7 @@ class StorageWriter:
         engine: Engine,
         info: ShowInfo,
         *,
-        batch_window: float = 0.1,
+        batch_window: float = 0.05,
         max_batch: int = 5000,
         on_fault: Callable[[StorageFault | None], None] | None = None,
     ) -> None:
@@ -264,6 +265,10 @@ class StorageWriter:
         lock = threading.Lock()
         self._arrived = threading.Condition(lock)  # the queue was empty and is not
         self._stop_asked = threading.Event()
+        # When the oldest item waiting, and the oldest of the batch being committed, were
+        # handed over (monotonic); None when there is none.
+        self._waiting_since: float | None = None
+        self._inflight_since: float | None = None
         self._thread = threading.Thread(target=self._run, name="storage-writer", daemon=True)
         self._show_ready = threading.Event()
         self._show_id: int | None = None
@@ -333,14 +338,23 @@ class StorageWriter:
 
     @property
     def busy(self) -> bool:
-        """Whether sources should hold back: more than BUSY_SECONDS of writes wait, or more
-        than MAX_BACKLOG_ITEMS, or the database fails while a batch's worth waits."""
+        """Whether sources should hold back: the oldest item not committed was handed over
+        more than MAX_UNSAVED_AGE ago (what a crash would lose), or more than BUSY_SECONDS of
+        writes wait, or more than MAX_BACKLOG_ITEMS, or the database fails while a batch's
+        worth waits."""
+        if self.unsaved_age() > MAX_UNSAVED_AGE:
+            return True
         pending = self._pending
         if pending < MIN_BUSY_ITEMS:
             return False
         if pending >= MAX_BACKLOG_ITEMS or self.last_error is not None:
             return True
         return pending > self.capacity * BUSY_SECONDS
+
+    def unsaved_age(self) -> float:
+        """Seconds since the oldest item not yet committed was handed over (0 if none)."""
+        since = self._inflight_since or self._waiting_since
+        return time.monotonic() - since if since is not None else 0.0
 
     def backlog_seconds(self) -> float:
         """How long the writer needs for what waits, at its measured speed."""
@@ -400,6 +414,7 @@ class StorageWriter:
             self._handed += 1
             self._waiting.append(item)
             if len(self._waiting) == 1:
+                self._waiting_since = time.monotonic()
                 self._arrived.notify()
 
     # -- the writer thread -----------------------------------------------------------------
@@ -448,10 +463,13 @@ class StorageWriter:
             stop.wait(self._batch_window)  # let a batch gather (a stop ends the wait)
         with self._arrived:
             stopping = stop.is_set()
+            if self._inflight_since is None:  # (a batch given up on keeps its time)
+                self._inflight_since = self._waiting_since
             if stopping or len(waiting) <= self._max_batch:
                 batch = list(waiting)
                 waiting.clear()
-            else:
+                self._waiting_since = None
+            else:  # the rest keeps its (older) time: the age errs on the safe side
                 batch = [waiting.popleft() for _ in range(self._max_batch)]
         return batch, stopping
 
@@ -489,6 +507,7 @@ class StorageWriter:
 
     def _committed_batch(self, size: int) -> None:
         with self._pending_lock:
+            self._inflight_since = None
             self._pending -= size
             self.committed += size
             committed = self.committed

@@ -26,7 +26,13 @@ from console.platforms.replay import ReplayConnector
 from console.show import UI_BUSY_ITEMS, UNREAD_UI_ITEMS, LiveShow
 from console.storage.database import create_db_engine
 from console.storage.queries import stored_counts
-from console.storage.writer import MIN_BUSY_ITEMS, ShowInfo, StorageWriter
+from console.storage.writer import (
+    BUSY_SECONDS,
+    MAX_UNSAVED_AGE,
+    MIN_BUSY_ITEMS,
+    ShowInfo,
+    StorageWriter,
+)
 from helpers.relay_client import next_json, run
 from helpers.sinks import RecordingSink
 
@@ -253,10 +259,7 @@ def test_a_replay_waits_while_the_console_is_behind(tmp_path: Path) -> None:
 
 def test_the_writer_is_busy_while_a_moment_of_writes_waits(db_url: str) -> None:
     writer = StorageWriter(create_db_engine(db_url), ShowInfo("demo"))
-    for n in range(MIN_BUSY_ITEMS - 1):
-        writer.add(Like(float(n), "u1", 1))
-    assert not writer.busy  # a batch's worth is normal
-    for n in range(int(writer.capacity)):
+    for n in range(max(MIN_BUSY_ITEMS, int(writer.capacity * BUSY_SECONDS)) + 1):
         writer.add(Like(float(n), "u1", 1))
     assert writer.busy
     writer.start()  # it catches up
@@ -276,3 +279,17 @@ def test_a_feed_that_falls_behind_makes_the_show_busy_and_no_feed_is_unbounded()
     assert show.busy  # a window drains it now, and it is behind
     show.drain()
     assert not show.busy
+
+
+def test_the_writer_is_busy_while_anything_waits_longer_than_a_crash_may_lose(
+    db_url: str,
+) -> None:
+    writer = StorageWriter(create_db_engine(db_url), ShowInfo("demo"))
+    writer.add(Like(1.0, "u1", 1))  # one event, not yet committed (the writer is not running)
+    time.sleep(MAX_UNSAVED_AGE + 0.05)
+    assert writer.unsaved_age() > MAX_UNSAVED_AGE
+    assert writer.busy  # however few: a crash now would lose more than the allowed moment
+    writer.start()
+    wait_until(lambda: writer.unsaved == 0)
+    assert not writer.busy and writer.unsaved_age() == 0.0
+    assert writer.close()
