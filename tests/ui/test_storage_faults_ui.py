@@ -17,13 +17,16 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QPushButton
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, text
+from sqlalchemy.exc import DBAPIError
 
 from console.events import Comment
 from console.log import log_file_path, setup_logging
 from console.platforms.demo import DemoConnector, DemoSettings
+from console.storage.database import create_db_engine
 from console.storage.queries import stored_counts
 from ui.crash import CrashReporter
+from ui.errors import describe_error
 from ui.main_window import MainWindow
 from ui.storage_state import storage_view
 
@@ -58,9 +61,9 @@ def shown_texts(window: MainWindow) -> list[str]:
 
 
 def assert_safe(texts: list[str]) -> None:
-    for text in texts:
+    for shown in texts:
         for leak in (NICKNAME, SECRET_TEXT, "INSERT", "SELECT", "[SQL", "parameters", "sqlalche"):
-            assert leak not in text, f"{leak!r} shown: {text!r}"
+            assert leak not in shown, f"{leak!r} shown: {shown!r}"
 
 
 @pytest.fixture
@@ -236,3 +239,15 @@ def test_quitting_with_events_waiting_shows_the_saving_progress_until_all_are_st
     assert show_id is not None
     assert stored_counts(session.engine, show_id) == session.summary()["received"]
     assert session.summary()["storage_error"] is None
+
+
+def test_a_database_error_anywhere_is_described_without_its_sql(tmp_path: Path) -> None:
+    """Any panel that shows an error (a search, the past shows, an export) gets the cause in
+    the operator's words, not SQLAlchemy's text with the statement and a viewer's nickname."""
+    engine = create_db_engine(f"sqlite:///{(tmp_path / 'any.db').as_posix()}")
+    with pytest.raises(DBAPIError) as raised, engine.connect() as conn:
+        conn.execute(text("SELECT * FROM comments WHERE nickname = :n"), {"n": NICKNAME})
+    assert NICKNAME in str(raised.value)  # what used to be shown
+    shown = describe_error(raised.value)
+    assert shown == "数据库出错，详情见日志文件。"
+    assert_safe([shown])
