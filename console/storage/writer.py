@@ -5,6 +5,8 @@ append to a queue. The thread first migrates the database (so the GUI thread nev
 it) and opens the show, then commits what arrived in one transaction every ``batch_window``
 seconds (or sooner when ``max_batch`` items wait), so a crash loses at most one window.
 A failed commit is retried with the same batch; nothing is dropped while the thread lives.
+What fails is classified (console.storage.faults): ``fault`` and ``last_error`` say it without
+SQL or data, ``retry_in`` when the next try comes; ``close`` gives up once its timeout is over.
 
 Back-pressure: the writer knows how fast it commits (``capacity``) and how much waits
 (``unsaved``); ``busy`` tells the sources to hold back while more than a moment's worth of
