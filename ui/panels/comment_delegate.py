@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from console.events import Comment
 from console.jobs import Scope
 from console.moderation import ModerationService
+from console.show import Arrival
 from console.textmatch import find_spans
 from console.timefmt import show_clock
 from console.verdicts import HiddenReason
@@ -138,6 +139,11 @@ class CommentDelegate(QStyledItemDelegate):
         buttons: bool,
     ) -> RowGeometry:
         arrival = index.data(ARRIVAL_ROLE)
+        return self._geometry(rect, metrics, arrival, show_clock(arrival.event.t), buttons)
+
+    def _geometry(
+        self, rect: QRect, metrics: QFontMetrics, arrival: Arrival, clock_text: str, buttons: bool
+    ) -> RowGeometry:
         comment, verdict = arrival.event, arrival.verdict
         inner = rect.adjusted(_PADDING, 0, -_PADDING, 0)
         top, height = inner.top(), inner.height()
@@ -149,7 +155,7 @@ class CommentDelegate(QStyledItemDelegate):
                 button_rects[kind] = QRect(right - width + 1, top + 2, width, height - 4)
                 right -= width + 4
         x = inner.left()
-        clock_width = metrics.horizontalAdvance(show_clock(comment.t))
+        clock_width = metrics.horizontalAdvance(clock_text)
         clock = QRect(x, top, clock_width, height)
         x += clock_width + _PADDING
         badge = None
@@ -202,7 +208,8 @@ class CommentDelegate(QStyledItemDelegate):
 
         deleted = self._moderation.deleted_scope(comment.id)
         dimmed = deleted is not None or verdict.hidden is not None
-        geometry = self.geometry(rect, metrics, index, buttons=hovered or selected)
+        clock_text = show_clock(comment.t)
+        geometry = self._geometry(rect, metrics, arrival, clock_text, hovered or selected)
 
         def pen(role: QPalette.ColorRole) -> QColor:
             if selected:
@@ -214,7 +221,7 @@ class CommentDelegate(QStyledItemDelegate):
             return palette.color(role)
 
         painter.setPen(pen(_PLACEHOLDER))
-        painter.drawText(geometry.clock, _ALIGN, show_clock(comment.t))
+        painter.drawText(geometry.clock, _ALIGN, clock_text)
         if geometry.badge is not None:
             painter.fillRect(geometry.badge, colour("commentBadge"))
             painter.setPen(colour("commentBadgeText"))
