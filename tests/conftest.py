@@ -16,6 +16,11 @@ REPO = Path(__file__).resolve().parents[1]
 # for, a 1366×768 laptop (the primary) and a 1920×1080 monitor to its right.
 os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={REPO / 'tests' / 'screens.json'}"
 
+# Programs the tests start (the console, senders) never see the developer's own keyring: a
+# relay or OBS secret stored there would change what they do. In-process tests get a memory
+# keyring (the fixture below).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
+
 sys.path.insert(0, str(REPO / "tests"))
 
 from helpers.memory_keyring import MemoryKeyring  # noqa: E402 - needs the path above

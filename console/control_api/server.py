@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import WSMsgType, web
 
 from console.commands.spec import Entry
+from console.connection_guard import ConnectionGuard, GuardedSite
 from console.control_api.state import live_state
 from console.errors import BadCommand, UnknownCommand
 from console.http_access import refusal
@@ -42,6 +43,11 @@ MAX_BODY_BYTES = 64 * 1024
 ANSWER_WITHIN_S = 30.0  # a command still running then is answered "pending"
 STATE_EVERY_S = 0.5  # how often the events stream looks for a changed state
 START_TIMEOUT_S = 10.0
+# Every TCP connection, from accept (console.connection_guard): a Stream Deck or a script
+# needs a few; clients that connect and say nothing must not use up the open files.
+MAX_OPEN_CONNECTIONS = 64
+REQUEST_TIMEOUT_S = 5.0
+IDLE_TIMEOUT_S = 60.0
 
 CANNOT_LISTEN = QT_TRANSLATE_NOOP(
     "messages", "The control API cannot listen on {address}: {detail}. It is off for this run."
@@ -71,6 +77,7 @@ class ControlServer:
         self._clients: set[web.WebSocketResponse] = set()
         self._last_state = ""
         self._watcher: asyncio.Task[None] | None = None
+        self._connections: ConnectionGuard | None = None
         session.writer.add_audit_listener(self._on_audit)
         session.kernel.add_listener(self._on_outcome)
 
@@ -112,14 +119,23 @@ class ControlServer:
 
     # -- the loop thread -------------------------------------------------------------------------
     async def _open(self, sock: socket.socket) -> None:
-        app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[self._guard])
+        self._connections = connections = ConnectionGuard(
+            "control API",
+            log,
+            max_open=MAX_OPEN_CONNECTIONS,
+            request_timeout=REQUEST_TIMEOUT_S,
+            idle_timeout=IDLE_TIMEOUT_S,
+        )
+        app = web.Application(
+            client_max_size=MAX_BODY_BYTES, middlewares=[connections.middleware, self._guard]
+        )
         app.router.add_get("/api/commands", self._commands)
         app.router.add_post("/api/commands/{command}", self._run)
         app.router.add_get("/api/state", self._state)
         app.router.add_get("/api/events", self._events)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
-        await web.SockSite(self._runner, sock).start()
+        await GuardedSite(self._runner, sock, connections).start()
         self._watcher = asyncio.get_running_loop().create_task(self._watch_state())
 
     async def _close(self) -> None:
@@ -137,6 +153,8 @@ class ControlServer:
             status, reason = refused
             log.info("control API refused %s %s: %s", request.method, request.path, reason)
             return _json({"ok": False, "message": reason}, status)
+        if self._connections is not None:
+            self._connections.admit(request)
         response: web.StreamResponse = await handler(request)
         return response
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -18,6 +19,7 @@ from keyring.backends.fail import Keyring as NoKeyring
 
 from console.commands import COMMANDS, CommandId
 from console.control_api import ControlServer
+from console.control_api import server as control_server
 from console.control_api.access import CONTROL_TOKEN_NAME
 from console.lottery.model import LotteryState
 from console.platforms.demo import DemoConnector, DemoSettings
@@ -235,3 +237,16 @@ def test_quit_and_end_show_over_the_api(api, session: LiveSession) -> None:
     assert not session.show_ended
     assert post(api, "show.end", {"confirm": True}).json()["ok"]
     assert session.show_ended and asked == ["quit", "quit"]
+
+
+def test_a_client_that_connects_and_says_nothing_is_closed_and_others_still_get_in(
+    session: LiveSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(control_server, "REQUEST_TIMEOUT_S", 0.3)
+    api = session.serve_control_api("127.0.0.1", 0)
+    assert api is not None
+    with socket.create_connection(("127.0.0.1", api.port)) as silent:
+        silent.settimeout(10)
+        assert silent.recv(1024) == b""  # closed by the console, not by the 10 s timeout
+    state = requests.get(f"{api.url}/api/state", timeout=10)
+    assert state.status_code == 200
