@@ -9,14 +9,25 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QCursor, QImage
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QTableView,
+    QWidget,
+)
 
 from console.events import Comment
 from console.moderation import ModerationService
+from console.platforms.demo import DemoConnector, DemoSettings
 from console.show import Arrival
+from console.verdicts import Verdict
 from helpers.connectors import ScriptedConnector
 from ui.models.comment_model import COMMENT_ROLE, DEFAULT_CAPACITY, CommentListModel
+from ui.panels.comment_delegate import CommentDelegate
 from ui.panels.comment_panel import CommentPanel
+from ui.panels.comment_view import CommentView
 from ui.theme import colour
 
 PARKED = QPoint(5000, 5000)  # off every screen (tests/ui/conftest.py parks the pointer there)
@@ -240,6 +251,84 @@ def test_the_feed_never_shows_an_empty_frame_while_following_a_flood(qtbot) -> N
             assert view.visualRect(index).intersects(viewport.rect())
     assert not panel.paused and panel.model.rowCount() == DEFAULT_CAPACITY
     assert newest_text(panel) == f"第{sent - 1}条"
+
+
+def qt_table_like(view: CommentView) -> QTableView:
+    """A plain QTableView set up as ``view`` is, on its model, with its kind of delegate:
+    Qt's own painting of the same rows."""
+    table = QTableView()
+    table.setModel(view.model())
+    table.setItemDelegate(CommentDelegate(view.delegate._moderation, table))
+    table.horizontalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    rows = table.verticalHeader()
+    rows.hide()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setMinimumSectionSize(1)
+    rows.setDefaultSectionSize(view.verticalHeader().defaultSectionSize())
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    return table
+
+
+def test_the_feed_draws_its_rows_as_qts_table_would(qtbot) -> None:
+    """Comment lists paint their visible rows themselves, in one Python call a frame (in a
+    flood the GUI thread waited for the GIL once per row when Qt called the delegate): they
+    must show what Qt's table shows — questions, highlights, a muted user's badge, a deleted
+    comment, the selected row, with and without the keyboard focus."""
+    moderation = ModerationService(ScriptedConnector(), None, operator="tester", clock=lambda: 0.0)
+    model = CommentListModel(capacity=500)
+    rows = [
+        Arrival(
+            Comment(n / 10, f"c{n}", f"u{n % 5}", f"观众{n % 5}", f"第{n}条 多少钱" * (1 + n % 3)),
+            Verdict(None, n % 3 == 0, n % 7 == 0),
+        )
+        for n in range(40)
+    ]
+    model.append_batch(rows)
+    moderation.mute_user("u3", "观众3", 600)
+    moderation.delete_comment(rows[36].event)
+    side_by_side = QWidget()
+    qtbot.addWidget(side_by_side)
+    view = CommentView(model, moderation)
+    table = qt_table_like(view)
+    layout = QHBoxLayout(side_by_side)
+    layout.addWidget(view)
+    layout.addWidget(table)
+    side_by_side.resize(900, 400)
+    side_by_side.show()
+    qtbot.waitExposed(side_by_side)
+    for widget in (view, table):
+        widget.setCurrentIndex(model.index(37, 0))
+        widget.scrollToBottom()
+    QApplication.processEvents()
+    assert table.viewport().size() == view.viewport().size()
+    assert view.viewport().grab().toImage() == table.viewport().grab().toImage()
+    view.setFocus()
+    QApplication.processEvents()
+    ours = view.viewport().grab().toImage()
+    table.setFocus()
+    QApplication.processEvents()
+    assert ours == table.viewport().grab().toImage()
+
+
+def test_the_window_feed_shows_rows_in_every_frame_of_a_flood(make_window, qtbot) -> None:
+    """The whole console under a demo flood (5,000 comments/s): what the window shows of the
+    feed (its backing store, as the screen got it) has rows from top to bottom whenever it
+    is looked at."""
+    window = make_window(DemoConnector(DemoSettings(seed=5, comment_rate=5000)))
+    panel = window.comment_panel
+    viewport = panel.view.viewport()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == DEFAULT_CAPACITY, timeout=20_000)
+    for frame in range(40):
+        qtbot.wait(37)  # out of step with the 50 ms drain: frames at every point of it
+        assert not panel.paused
+        empty = [band for band, ink in enumerate(ink_in_bands(on_screen(viewport), 24)) if ink == 0]
+        assert empty == [], f"frame {frame}: bands {empty} of the feed are blank"
 
 
 def test_row_buttons_stay_on_the_row_under_a_still_pointer_as_rows_slide_by(
