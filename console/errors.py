@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from console.storage.faults import classify, is_database_error
+
 
 class OperatorError(Exception):
     """An operator action could not be done; says why in words the operator understands."""
@@ -47,6 +49,8 @@ def english(error: BaseException) -> str:
     message = getattr(error, "message_en", None)
     if isinstance(message, str) and message:
         return message
+    if is_database_error(error):  # its own text may quote SQL and viewers' data
+        return f"Database error: {classify(error).summary}"
     return f"Unexpected error: {error}"
 
 

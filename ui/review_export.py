@@ -20,7 +20,8 @@ from PySide6.QtGui import QImage
 
 from console.paths import default_db_url
 from console.review import ShowReport, build_report, latest_show_id, write_csv_files, write_html
-from console.storage.database import create_db_engine, migrate
+from console.storage.database import create_db_engine, migrate, sqlite_file
+from console.storage.faults import classify, is_database_error
 from ui.charts import (
     ChartColours,
     add_markers,
@@ -181,6 +182,12 @@ def main(argv: Sequence[str]) -> int:
         report = build_report(engine, show_id)
     except LookupError as exc:
         print(f"livedesk review: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        if not is_database_error(exc):
+            raise
+        fault = classify(exc, sqlite_file(engine))
+        print(f"livedesk review: cannot read the database: {fault.summary}", file=sys.stderr)
         return 1
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -70,3 +70,18 @@ def test_review_of_an_empty_database_says_so(tmp_path: Path, livedesk_home: Path
     )
     assert result.returncode == 1
     assert "no show" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_review_of_a_file_that_is_no_database_says_so_in_one_line(
+    tmp_path: Path, livedesk_home: Path
+) -> None:
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(os.urandom(8192))
+    result = livedesk(
+        "review", "--db", f"sqlite:///{garbage}", "--out", str(tmp_path / "r"), home=livedesk_home
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "livedesk review: cannot read the database: not a database "
+        "(sqlite3.DatabaseError SQLITE_NOTADB)"
+    ]

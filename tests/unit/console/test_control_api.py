@@ -250,3 +250,19 @@ def test_a_client_that_connects_and_says_nothing_is_closed_and_others_still_get_
         assert silent.recv(1024) == b""  # closed by the console, not by the 10 s timeout
     state = requests.get(f"{api.url}/api/state", timeout=10)
     assert state.status_code == 200
+
+
+def test_a_database_error_is_answered_by_its_kind_not_its_sql() -> None:
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from console.errors import english
+
+    raw = sqlite3.OperationalError("database or disk is full")
+    raw.sqlite_errorcode = sqlite3.SQLITE_FULL  # type: ignore[attr-defined]
+    raw.sqlite_errorname = "SQLITE_FULL"  # type: ignore[attr-defined]
+    error = OperationalError("INSERT INTO comments VALUES (?)", ("小鹿", "想要链接"), raw)
+    text = english(error)
+    assert text == "Database error: disk full (sqlite3.OperationalError SQLITE_FULL)"
+    assert "INSERT" not in text and "小鹿" not in text
