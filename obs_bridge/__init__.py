@@ -8,18 +8,29 @@ reports state, events and snapshots; every failure is an ``ObsError`` with a ``k
 from obs_bridge.client import ObsClient
 from obs_bridge.errors import ObsError, ObsErrorKind
 from obs_bridge.models import (
+    AudioInput,
+    AudioRole,
     InputState,
     ObsSnapshot,
     RecordStatus,
     SceneItem,
     Stats,
     StreamStatus,
+    Transitions,
 )
 from obs_bridge.push_url import PushTarget, split_push_url
-from obs_bridge.supervisor import SUPERVISED_EVENTS, ConnectionState, ObsSupervisor
+from obs_bridge.supervisor import (
+    SUPERVISED_EVENTS,
+    VOLUME_METERS,
+    ConnectionState,
+    ObsSupervisor,
+)
 
 __all__ = [
     "SUPERVISED_EVENTS",
+    "VOLUME_METERS",
+    "AudioInput",
+    "AudioRole",
     "ConnectionState",
     "InputState",
     "ObsClient",
@@ -32,5 +43,6 @@ __all__ = [
     "SceneItem",
     "Stats",
     "StreamStatus",
+    "Transitions",
     "split_push_url",
 ]

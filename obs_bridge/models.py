@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 
 @dataclass(frozen=True)
@@ -73,17 +73,105 @@ class Stats:
 
 @dataclass(frozen=True)
 class SceneItem:
-    """A source placed in a scene (a row of OBS's Sources dock)."""
+    """A source placed in a scene (a row of OBS's Sources dock), or in a group of that scene.
+
+    ``id`` is OBS's sceneItemId, unique only within the scene or group that holds the item: a
+    child of a group is addressed with the group's name, not the scene's. A group
+    is an item of its own (``is_group``), listed just before its children. So the scene or
+    group to name when changing an item is ``item.group or scene``.
+    """
+
+    source: str
+    id: int
+    enabled: bool
+    group: str | None = None  # the group this item sits in, None for an item of the scene
+    is_group: bool = False
+
+    # The names before items were addressed by id, kept for callers written against them.
+    @property
+    def name(self) -> str:
+        return self.source
+
+    @property
+    def item_id(self) -> int:
+        return self.id
+
+    @property
+    def visible(self) -> bool:
+        return self.enabled
+
+
+AudioRole = Literal["mic", "desktop", "other"]
+
+# OBS's global audio devices (Settings > Audio), as GetSpecialInputs names them.
+_SPECIAL_ROLES: dict[str, AudioRole] = {
+    "mic1": "mic",
+    "mic2": "mic",
+    "mic3": "mic",
+    "mic4": "mic",
+    "desktop1": "desktop",
+    "desktop2": "desktop",
+}
+
+
+def audio_role(kind: str, special: str | None = None) -> AudioRole:
+    """What an audio input carries. ``special``: its slot among OBS's global audio devices
+    ("mic1", "desktop1", …) if it is one. Otherwise its kind says it: capture of an input
+    device (wasapi_input_capture, coreaudio_input_capture, pulse_input_capture,
+    alsa_input_capture, …) is a microphone, capture of an output (wasapi_output_capture,
+    pulse_output_capture, coreaudio_output_capture, wasapi_process_output_capture) is the
+    computer's sound; anything else (media, browser, capture cards) is other."""
+    if special in _SPECIAL_ROLES:
+        return _SPECIAL_ROLES[special]
+    unversioned = kind.rsplit("_v", 1)[0] if kind.rsplit("_v", 1)[-1].isdigit() else kind
+    if unversioned.endswith("_input_capture"):
+        return "mic"
+    if unversioned.endswith("_output_capture"):
+        return "desktop"
+    return "other"
+
+
+def special_slots(data: Mapping[str, Any]) -> dict[str, str]:
+    """Input name -> its global audio slot, from a GetSpecialInputs response."""
+    return {name: slot for slot, name in data.items() if isinstance(name, str) and name}
+
+
+@dataclass(frozen=True)
+class AudioInput:
+    """An input that has audio, and what it carries (``role``)."""
 
     name: str
-    item_id: int
-    visible: bool
+    kind: str
+    role: AudioRole
 
 
 @dataclass(frozen=True)
 class InputState:
     name: str
     muted: bool | None  # None: the input has no audio (a colour or image source)
+    kind: str = ""
+    role: AudioRole = "other"
+
+
+@dataclass(frozen=True)
+class Transitions:
+    """OBS's scene transitions and the one in use (Studio mode's Take uses it too)."""
+
+    names: tuple[str, ...]
+    current: str
+    duration_ms: int | None  # None: the transition has a fixed length (Cut)
+
+    @classmethod
+    def from_obs(cls, listing: Mapping[str, Any], current: Mapping[str, Any]) -> Transitions:
+        """From GetSceneTransitionList and GetCurrentSceneTransition responses."""
+        names = tuple(str(t["transitionName"]) for t in listing.get("transitions", []))
+        duration = current.get("transitionDuration")
+        fixed = bool(current.get("transitionFixed"))
+        return cls(
+            names=names,
+            current=str(current.get("transitionName") or ""),
+            duration_ms=None if fixed or duration is None else int(duration),
+        )
 
 
 @dataclass(frozen=True)
@@ -91,8 +179,15 @@ class ObsSnapshot:
     """Everything an OBS panel shows, read in one go after a (re)connect."""
 
     scenes: tuple[str, ...]  # top first, as OBS's Scenes dock lists them
-    current_scene: str
+    current_scene: str  # "" when OBS names none (its scene list is out of sync)
     inputs: tuple[InputState, ...]
-    scene_items: tuple[SceneItem, ...]  # of the current scene, top first
+    scene_items: tuple[SceneItem, ...]  # of the current scene, top first, groups unfolded
     stream_active: bool
     record_active: bool
+    stream_reconnecting: bool = False
+    record_paused: bool = False
+    studio_mode: bool = False
+    preview_scene: str = ""  # in studio mode: the scene in preview
+    transitions: Transitions = Transitions((), "", None)
+    replay_buffer: bool | None = None  # None: OBS's profile has no replay buffer
+    virtual_camera: bool | None = None  # None: this OBS has no virtual camera

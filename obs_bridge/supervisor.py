@@ -38,12 +38,24 @@ class ConnectionState(enum.Enum):
 
 EXIT_STARTED = "ExitStarted"
 
+VOLUME_METERS = "InputVolumeMeters"
+
 SUPERVISED_EVENTS = frozenset(
     {
         "CurrentProgramSceneChanged",
+        "CurrentPreviewSceneChanged",
+        "StudioModeStateChanged",
         "SceneListChanged",
+        "SceneCreated",
+        "SceneRemoved",
+        "SceneNameChanged",
+        "CurrentSceneTransitionChanged",
+        "CurrentSceneTransitionDurationChanged",
         "StreamStateChanged",
         "RecordStateChanged",
+        "ReplayBufferStateChanged",
+        "ReplayBufferSaved",
+        "VirtualcamStateChanged",
         "InputMuteStateChanged",
         "InputCreated",
         "InputRemoved",
@@ -51,6 +63,8 @@ SUPERVISED_EVENTS = frozenset(
         "SceneItemEnableStateChanged",
         "SceneItemCreated",
         "SceneItemRemoved",
+        "SceneItemListReindexed",
+        VOLUME_METERS,
         EXIT_STARTED,
     }
 )

@@ -11,7 +11,13 @@ What obs-websocket-py 1.0 gets wrong for a desktop console, and what this module
   notice, and callers then wait out their full timeout: the receive thread reports its end,
   wakes every waiting request at once and tells the owner (``on_closed``);
 - a response arriving just after its caller gave up raises KeyError on the receive thread;
-- the close code (4009 = wrong password) is dropped by websocket-client's ``recv()``.
+- the close code (4009 = wrong password) is dropped by websocket-client's ``recv()``;
+- Identify subscribes to event categories 1023, which leaves out the Ui category (studio mode)
+  and every high-volume event: right after Identify a Reidentify (op 3) asks for what the
+  caller wants, and ``reidentify`` changes it later (the audio meters' ``InputVolumeMeters``);
+- nothing tells a frozen OBS (stopped process: the TCP connection stays up) from a slow one:
+  every frame received is timed, and ``stalled_for`` says how long OBS has been silent while
+  a request waits.
 """
 
 from __future__ import annotations
@@ -19,9 +25,11 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import logging
 import socket
 import struct
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -36,17 +44,41 @@ from obs_bridge.errors import CLOSE_AUTHENTICATION_FAILED, ObsError, ObsErrorKin
 _CLOSE_GOING_AWAY = 1001
 _CLOSE_SESSION_INVALIDATED = 4011
 
+# obs-websocket's EventSubscription bits (protocol.md): General, Config, Scenes, Inputs,
+# Transitions, Filters, Outputs, SceneItems, MediaInputs, Vendors and Ui (obs-websocket 5.7's
+# "All" adds Canvases, which the console does not use) ...
+EVENTS_ALL = (1 << 11) - 1
+# ... and the high-volume one that carries the audio levels, every 50 ms.
+EVENTS_VOLUME_METERS = 1 << 16
+# A request that waited less than this is not yet a sign of a frozen OBS, however long OBS
+# had nothing to say before it was sent.
+_STALL_GRACE_S = 1.0
+
+
+class _IdentifiedAgain(logging.Filter):
+    """obs-websocket-py's receive loop logs the Identified answer to a Reidentify as an
+    unknown message (a warning); it is expected here."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("Unknown message: {'op': 2,")
+
+
+logging.getLogger("obswebsocket.core").addFilter(_IdentifiedAgain())
+
 
 class _CloseCodeWebSocket(websocket.WebSocket):
     """Remembers the status code of the server's close frame, and treats the connection as
     closed from that frame on (rather than waiting for a TCP close that may never come)."""
 
     close_code: int | None = None
+    on_frame: Callable[[], None] | None = None  # told of every frame received
 
     def recv_frame(self) -> websocket.ABNF:
         if self.close_code is not None:
             raise websocket.WebSocketConnectionClosedException("OBS closed the connection")
         frame = super().recv_frame()
+        if self.on_frame is not None:
+            self.on_frame()
         if frame.opcode == websocket.ABNF.OPCODE_CLOSE:
             self.close_code = struct.unpack("!H", frame.data[:2])[0] if len(frame.data) >= 2 else 0
         return frame
@@ -90,6 +122,7 @@ class ObsTransport(obsws):
         timeout: float,
         on_event: Callable[[str, dict[str, Any]], None],
         on_closed: Callable[[ObsTransport], None],
+        subscriptions: int = EVENTS_ALL,
     ) -> None:
         super().__init__(host, port, password or "", legacy=False, timeout=timeout)
         self.events = _PendingRequests()
@@ -100,6 +133,9 @@ class ObsTransport(obsws):
         self._pending_lock = threading.Lock()
         self._alive = False
         self._closing = False
+        self.subscriptions = subscriptions
+        self._heard_at = time.monotonic()  # the last frame from OBS
+        self._waiting_since: float | None = None  # a request unanswered since, with no frame
         self.register(self._forward_event)
 
     @property
@@ -118,6 +154,10 @@ class ObsTransport(obsws):
             host = f"[{self.host}]" if ":" in self.host else self.host  # an IPv6 address
             ws.connect(f"ws://{host}:{self.port}", timeout=self.timeout)
             self._auth()
+            self._send_reidentify()
+            answer = json.loads(ws.recv())
+            if answer.get("op") != 2:
+                raise ConnectionFailure("Invalid answer to Reidentify.")
         except ObsError:
             ws.shutdown()
             raise
@@ -125,6 +165,8 @@ class ObsTransport(obsws):
             ws.shutdown()
             raise self._connect_error(exc, ws.close_code) from exc
         ws.settimeout(None)
+        self._heard_at = time.monotonic()
+        ws.on_frame = self._heard
         thread = _ReceiveThread(self)
         self.thread_recv = thread
         self._alive = True
@@ -138,6 +180,38 @@ class ObsTransport(obsws):
             )
         return super()._build_auth_string(salt, challenge)
 
+    def reidentify(self, subscriptions: int) -> None:
+        """Receive the events of ``subscriptions`` (EVENTS_* bits) from now on."""
+        self.subscriptions = subscriptions
+        try:
+            self._send_reidentify()
+        except (websocket.WebSocketException, OSError) as exc:
+            self._shutdown_socket()
+            raise ObsError(
+                ObsErrorKind.DISCONNECTED, f"Lost the connection to OBS at {self.address}."
+            ) from exc
+
+    def _send_reidentify(self) -> None:
+        self.ws.send(json.dumps({"op": 3, "d": {"eventSubscriptions": self.subscriptions}}))
+
+    def stalled_for(self, now: float) -> float:
+        """How long OBS has sent nothing while a request of ours waited for its answer (one
+        that timed out counts until OBS sends anything again); 0.0 when nothing waits."""
+        with self._pending_lock:
+            since = self._waiting_since
+            heard = self._heard_at
+        if since is None or now - since < _STALL_GRACE_S:
+            return 0.0
+        return now - heard
+
+    def _heard(self) -> None:
+        """On the receive thread, for every frame from OBS: it is alive."""
+        now = time.monotonic()
+        with self._pending_lock:
+            self._heard_at = now
+            if self._waiting_since is not None:
+                self._waiting_since = now if self.events else None
+
     def request(self, request: Baserequests) -> dict[str, Any]:
         """Send one request and return the raw RequestResponse ``d`` (with requestStatus)."""
         done = threading.Event()
@@ -148,6 +222,8 @@ class ObsTransport(obsws):
                 )
             request_id = str(next(self._ids))
             self.events[request_id] = done
+            if self._waiting_since is None:
+                self._waiting_since = time.monotonic()
         payload = {
             "op": 6,
             "d": {
@@ -169,6 +245,8 @@ class ObsTransport(obsws):
         finally:
             with self._pending_lock:
                 self.events.pop(request_id, None)
+                if done.is_set() and not self.events:
+                    self._waiting_since = None  # answered (a timeout keeps it waiting)
         answer = self.answers.pop(request_id, None)
         if answer is not None:
             return answer

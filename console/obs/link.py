@@ -344,7 +344,7 @@ def _with_health(state: ObsState, *, health: ObsHealth, now: float) -> ObsState:
 
 
 def with_muted(state: ObsState, input_name: str, muted: bool) -> ObsState:
-    inputs = tuple(InputState(i.name, muted) if i.name == input_name else i for i in state.inputs)
+    inputs = tuple(replace(i, muted=muted) if i.name == input_name else i for i in state.inputs)
     return replace(state, inputs=inputs)
 
 
@@ -353,7 +353,7 @@ def with_visible(
 ) -> ObsState:
     if scene != state.items_scene:
         return state
-    items = tuple(replace(i, visible=visible) if which(i) else i for i in state.items)
+    items = tuple(replace(i, enabled=visible) if which(i) else i for i in state.items)
     return replace(state, items=items)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 from integration.headless_obs import PASSWORD, HeadlessObs
 
-from helpers.obs_fixtures import add_test_scene_content, ensure_obs_available
+from helpers.obs_fixtures import ensure_obs_available, start_with_test_content
 from obs_bridge import ObsClient
 
 
@@ -28,8 +28,7 @@ def obs_with_password(
     options = ["--password", PASSWORD, "--rtmp", "--rtmp-port", "auto", "--rtmp-stat-port", "auto"]
     obs = HeadlessObs(tmp_path_factory.mktemp("obs-password"), options)
     try:
-        obs.start()
-        add_test_scene_content(obs)
+        start_with_test_content(obs)
         yield obs
     finally:
         obs.stop()

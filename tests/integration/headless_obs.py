@@ -24,8 +24,14 @@ REPO = Path(__file__).resolve().parents[2]
 SCRIPT = REPO.parent / "shared" / "tools" / "obs-headless.sh"
 PASSWORD = "livedesk-it.pw"
 SECOND_SCENE = "LiveDesk Two"
-AUDIO_INPUT = "LiveDesk Media"  # a media source: has audio, so it can be muted
+AUDIO_INPUT = "LiveDesk Media"  # a media source playing a tone: audio, role "other"
 VISUAL_INPUT = "LiveDesk Color"  # a colour source: no audio; its visibility gets toggled
+# OBS's global audio devices (Settings > Audio), as a default OBS has them: PulseAudio
+# captures here (there is no sound server: they stay silent).
+DESKTOP_INPUT = "Desktop Audio"
+MIC_INPUT = "Mic/Aux"
+GROUP = "LiveDesk Group"  # a group in "Scene" holding the two sources below
+GROUP_CHILDREN = ("LiveDesk Name", "LiveDesk Title")  # top first
 
 
 def unavailable(reason: str, output: str = "") -> NoReturn:

@@ -33,7 +33,7 @@ from console.secrets import SERVICE
 from console.storage.models import AuditEntry
 from helpers.connectors import ScriptedConnector
 from helpers.memory_keyring import MemoryKeyring
-from helpers.obs_fixtures import add_test_scene_content, ensure_obs_available
+from helpers.obs_fixtures import ensure_obs_available, start_with_test_content
 from helpers.ui import answer
 from obs_bridge import ConnectionState, ObsClient, RecordStatus, Stats, StreamStatus
 from ui.controllers.obs import ObsController
@@ -53,8 +53,7 @@ def obs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HeadlessObs]:
     options = ["--password", PASSWORD, "--rtmp", "--rtmp-port", "auto", "--rtmp-stat-port", "auto"]
     instance = HeadlessObs(tmp_path_factory.mktemp("obs-panel"), options)
     try:
-        instance.start()
-        add_test_scene_content(instance)
+        start_with_test_content(instance)
         yield instance
     finally:
         instance.stop()

@@ -2,8 +2,8 @@
 
 It speaks just enough of RFC 6455 (server frames unmasked, client frames masked) and of the
 v5 handshake: Hello (op 0, with an authentication challenge when a password is set),
-Identify (op 1) -> Identified (op 2) or close 4009, Request (op 6) -> RequestResponse (op 7),
-Event (op 5). Each request is answered on its own thread, so answers may overtake each other.
+Identify (op 1) -> Identified (op 2) or close 4009, Reidentify (op 3) -> Identified,
+Request (op 6) -> RequestResponse (op 7), Event (op 5). Each request is answered on its own thread, so answers may overtake each other.
 """
 
 from __future__ import annotations
@@ -58,6 +58,7 @@ class FakeSession:
         self.server = server
         self.sock = sock
         self.requests: list[str] = []
+        self.subscriptions: list[int] = []  # what each Reidentify asked for
         self._send_lock = threading.Lock()
 
     # --- what a test does to the client -------------------------------------------------
@@ -134,6 +135,9 @@ class FakeSession:
                     if message["d"].get("authentication") != expected:
                         self.close(4009)
                         return
+                self.send_json({"op": 2, "d": {"negotiatedRpcVersion": 1}})
+            elif message["op"] == 3:
+                self.subscriptions.append(message["d"].get("eventSubscriptions"))
                 self.send_json({"op": 2, "d": {"negotiatedRpcVersion": 1}})
             elif message["op"] == 6:
                 threading.Thread(target=self._answer, args=(message["d"],), daemon=True).start()
@@ -212,7 +216,8 @@ class FakeObs:
     """``with FakeObs() as obs:`` serves on ``obs.port`` until the block ends.
 
     ``handlers`` maps request types to ``handler(session, request_data) -> Response | None``;
-    the defaults describe a small OBS: scenes Scene/Live, inputs Mic (audio) and Logo (none).
+    the defaults describe a small OBS: scenes Scene/Live, inputs Mic (audio) and Logo (none),
+    studio mode off, transitions Cut and Fade (300 ms), no replay buffer, no virtual camera.
     """
 
     def __init__(
@@ -223,7 +228,11 @@ class FakeObs:
         self.identify_count = 0
         self.sessions: list[FakeSession] = []
         self.current_scene = "Scene"
-        self.stream_settings: dict[str, Any] = {}
+        self.preview_scene: str | None = None  # in studio mode
+        self.stream_settings: dict[str, Any] = {
+            "streamServiceType": "rtmp_common",
+            "streamServiceSettings": {"service": "Twitch", "server": "auto", "key": "own-key"},
+        }
         self.handlers: dict[str, Handler] = self._default_handlers()
         self._listener = socket.create_server(("127.0.0.1", port))
         self.port: int = self._listener.getsockname()[1]
@@ -330,15 +339,70 @@ class FakeObs:
             self.stream_settings = data
             return ok()
 
+        def studio_mode(session: FakeSession, data: dict[str, Any]) -> Response:
+            on = data["studioModeEnabled"]
+            self.preview_scene = self.current_scene if on else None
+            session.send_event("StudioModeStateChanged", {"studioModeEnabled": on})
+            return ok()
+
+        def set_preview(session: FakeSession, data: dict[str, Any]) -> Response:
+            if self.preview_scene is None:
+                return fail(506, "Studio mode is not active.")
+            self.preview_scene = data["sceneName"]
+            session.send_event("CurrentPreviewSceneChanged", {"sceneName": self.preview_scene})
+            return ok()
+
+        def take(session: FakeSession, _d: dict[str, Any]) -> Response:
+            if self.preview_scene is None:
+                return fail(506, "Studio mode is not active.")
+            self.current_scene, self.preview_scene = self.preview_scene, self.current_scene
+            session.send_event("CurrentPreviewSceneChanged", {"sceneName": self.preview_scene})
+            session.send_event("CurrentProgramSceneChanged", {"sceneName": self.current_scene})
+            return ok()
+
+        def preview(_s: FakeSession, _d: dict[str, Any]) -> Response:
+            if self.preview_scene is None:
+                return fail(506, "Studio mode is not active.")
+            return ok({"currentPreviewSceneName": self.preview_scene})
+
         return {
-            "GetSceneList": scene_list,
+            "GetSceneList": lambda s, d: ok(
+                {**scene_list(s, d)["responseData"], "currentPreviewSceneName": self.preview_scene}
+            ),
             "GetCurrentProgramScene": lambda s, d: ok(
                 {"currentProgramSceneName": self.current_scene}
             ),
             "SetCurrentProgramScene": set_scene,
             "GetInputList": lambda s, d: ok(
-                {"inputs": [{"inputName": "Mic"}, {"inputName": "Logo"}]}
+                {
+                    "inputs": [
+                        {"inputName": "Mic", "inputKind": "pulse_input_capture"},
+                        {"inputName": "Logo", "inputKind": "image_source"},
+                    ]
+                }
             ),
+            "GetSpecialInputs": lambda s, d: ok(
+                {"desktop1": None, "desktop2": None, "mic1": None, "mic2": None}
+            ),
+            "GetStudioModeEnabled": lambda s, d: ok(
+                {"studioModeEnabled": self.preview_scene is not None}
+            ),
+            "SetStudioModeEnabled": studio_mode,
+            "GetCurrentPreviewScene": preview,
+            "SetCurrentPreviewScene": set_preview,
+            "TriggerStudioModeTransition": take,
+            "GetSceneTransitionList": lambda s, d: ok(
+                {
+                    "currentSceneTransitionName": "Fade",
+                    "transitions": [{"transitionName": "Cut"}, {"transitionName": "Fade"}],
+                }
+            ),
+            "GetCurrentSceneTransition": lambda s, d: ok(
+                {"transitionName": "Fade", "transitionDuration": 300, "transitionFixed": False}
+            ),
+            "GetReplayBufferStatus": lambda s, d: fail(604, "Replay buffer is not available."),
+            "GetVirtualCamStatus": lambda s, d: fail(604, "VirtualCam is not available."),
+            "GetStreamServiceSettings": lambda s, d: ok(dict(self.stream_settings)),
             "GetInputMute": input_mute,
             "SetInputMute": set_input_mute,
             "GetSceneItemList": scene_item_list,

@@ -57,7 +57,10 @@ def test_snapshot_reads_everything_a_panel_shows(client: ObsClient) -> None:
     snapshot = client.snapshot()
     assert snapshot.scenes == ("Scene", "Live")
     assert snapshot.current_scene == "Scene"
-    assert snapshot.inputs == (InputState("Mic", False), InputState("Logo", None))
+    assert snapshot.inputs == (
+        InputState("Mic", False, "pulse_input_capture", "mic"),
+        InputState("Logo", None, "image_source", "other"),
+    )
     assert snapshot.scene_items == (SceneItem("Camera", 1, True), SceneItem("Logo", 2, False))
     assert (snapshot.stream_active, snapshot.record_active) == (True, False)
 
