@@ -14,7 +14,11 @@ storage, the comment feed and the dashboard's curves):
 - moderation latency: every second a visible comment is deleted through the same call a row
   button makes; the time until the feed's next paint shows it (ms, p50/p99);
 - peak RSS and RSS growth from the start of the flood to its end (MB), and the machine's
-  load average (other programs share the cores).
+  load average (other programs share the cores);
+- how long stopping the console took after the flood (everything accepted stored).
+
+The window opens maximized on one offscreen screen of ``--screen`` (default 1920x1080: the
+layout with the dashboard's curves on screen next to the feed, redrawn every second).
 
 Sources: ``demo`` the demo room at ``--rate`` comments a second; ``replay`` a generated show
 of that rate replayed in real time; ``relay`` the relay endpoint with ``--clients`` sender
@@ -46,7 +50,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LIVEDESK_HOME", tempfile.mkdtemp(prefix="livedesk-bench-"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -199,7 +202,22 @@ def sender_results(senders: list[subprocess.Popen[str]]) -> list[dict[str, Any]]
     return results
 
 
+def use_offscreen_screen(size: str) -> None:
+    """Qt's offscreen platform on one screen of ``size`` (WxH): the window opens maximized on
+    it, in the layout an operator's screen of that size gets (from 1600 px wide the
+    dashboard's curves are on screen next to the feed). Another platform set in
+    QT_QPA_PLATFORM is left alone."""
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen") != "offscreen":
+        return
+    width, height = (int(n) for n in size.lower().split("x"))
+    screen = {"name": "bench", "x": 0, "y": 0, "width": width, "height": height}
+    config = Path(os.environ["LIVEDESK_HOME"]) / "screen.json"
+    config.write_text(json.dumps({"screens": [{**screen, "logicalDpi": 96}]}), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
 def run_flood(args: argparse.Namespace) -> dict[str, Any]:
+    use_offscreen_screen(args.screen)
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     install_translators(app)
@@ -211,9 +229,8 @@ def run_flood(args: argparse.Namespace) -> dict[str, Any]:
     session = LiveSession(connector, f"sqlite:///{(home / 'flood.db').as_posix()}")
     window = MainWindow(session)
     window.first_painted.connect(gc_guard.settle)  # as the app does
-    window.resize(1280, 800)
-    window.show()
-    app.processEvents()
+    window.show()  # maximized, as at a first start
+    run_for(app, 0.5)  # laid out and painted, as a window is before a show gets busy
 
     clock = QElapsedTimer()
     clock.start()
@@ -297,6 +314,8 @@ def run_flood(args: argparse.Namespace) -> dict[str, Any]:
         timer.stop()
     rss_end = rss_mb()
     flood_seconds = time.monotonic() - started
+    window_size = f"{window.width()}x{window.height()}"
+    curves_on_screen = not window.dashboard_panel.visibleRegion().isEmpty()
     load_end = load_average()
     settle_deadline = time.monotonic() + SENDER_SETTLE_S + 30
     while any(s.poll() is None for s in senders) and time.monotonic() < settle_deadline:
@@ -304,7 +323,9 @@ def run_flood(args: argparse.Namespace) -> dict[str, Any]:
     timers[3].stop()
     sample_rss()
 
+    stopping = time.monotonic()
     saved = session.stop(timeout=120)  # everything accepted is stored, or says why not
+    stop_seconds = time.monotonic() - stopping
     window.close_now()
     deadline = time.monotonic() + 10
     while window.isVisible() and time.monotonic() < deadline:
@@ -322,6 +343,7 @@ def run_flood(args: argparse.Namespace) -> dict[str, Any]:
         "offered_rate": round(offered / flood_seconds, 1),
         "stored": stored,
         "stored_equals_offered": stored == offered and saved,
+        "stop_s": round(stop_seconds, 2),  # the source stopped, everything accepted stored
         "shown": shown,
         "blank_frames": blank_frames,
         "frames_checked": frames_checked,
@@ -336,6 +358,8 @@ def run_flood(args: argparse.Namespace) -> dict[str, Any]:
         "rss_growth_mb": round(rss_end - rss_start, 1),
         "rss_peak_mb": round(max(rss_peak, rss_end), 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "window": window_size,
+        "curves_on_screen": curves_on_screen,
         "load_start": load_start,
         "load_end": load_end,
         "cpus": os.cpu_count(),
@@ -401,6 +425,8 @@ def sweep(args: argparse.Namespace) -> dict[str, Any]:
             args.connector,
             "--clients",
             str(args.clients),
+            "--screen",
+            args.screen,
         ]
         env = {**os.environ, "LIVEDESK_HOME": tempfile.mkdtemp(prefix="livedesk-bench-")}
         done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
@@ -454,6 +480,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--duration", type=float, default=None, help="seconds of flood")
     parser.add_argument("--connector", choices=("demo", "replay", "relay"), default="demo")
     parser.add_argument("--clients", type=int, default=4, help="relay: sender processes")
+    parser.add_argument(
+        "--screen", default="1920x1080", help="offscreen screen WxH (the window fills it)"
+    )
     parser.add_argument("--sweep", action="store_true", help="find the highest rate that holds")
     parser.add_argument(
         "--sweep-rates",
