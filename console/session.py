@@ -224,6 +224,7 @@ class LiveSession:
         fault = self.writer.fault or StorageFault(FaultKind.OTHER, "unknown")
         with self._lifecycle:
             self.storage_unusable = fault
+        self.lottery.unrecorded()
         log.error("the show is not recorded and its source not started: %s", fault.summary)
         call_each(self._storage_listeners, fault, what="A storage")
 

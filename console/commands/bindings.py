@@ -20,6 +20,13 @@ from console.jobs import Plan, Scope, said
 from console.lottery.model import LotteryKind, LotterySettings, LotteryState
 from console.messages import Message
 from console.moderation import DEFAULT_QUESTION_WORDS, KeywordRules
+from console.obs.service import (
+    NO_REPLAY_BUFFER,
+    NO_VIRTUAL_CAMERA,
+    NOTHING_TO_RESTORE,
+    STUDIO_MODE_OFF,
+)
+from console.obs.state import Phase
 
 if TYPE_CHECKING:
     from console.obs.service import ObsService
@@ -164,10 +171,9 @@ _LOTTERY_STATE_TEXT = {
 
 
 def _can_create(session: LiveSession, _args: Args) -> OperatorError | None:
-    if not session.lottery.loaded:
-        return OperatorError(
-            QT_TRANSLATE_NOOP("errors", "The lotteries of this show are still loading.")
-        )
+    not_ready = session.lottery.not_ready()
+    if not_ready is not None:
+        return not_ready
     view = session.lottery.current()
     if view is not None and view.state in (LotteryState.OPEN, LotteryState.CLOSED):
         return OperatorError(
@@ -228,18 +234,82 @@ def _scene_exists(session: LiveSession, args: Args) -> OperatorError | None:
     return None
 
 
+NO_MIC = QT_TRANSLATE_NOOP(
+    "errors",
+    "OBS has no microphone (no Mic/Aux device, no audio input capture): choose the input "
+    "that is the microphone in the OBS panel.",
+)
+
+
 def _mic(session: LiveSession, _args: Args) -> OperatorError | None:
     obs = session.obs
     if obs is not None and obs.state.connected and obs.state.mic is None:
-        return OperatorError(QT_TRANSLATE_NOOP("errors", "OBS has no audio input."))
+        return OperatorError(NO_MIC)
     return None
 
 
 def _mic_steps(session: LiveSession, _args: Args) -> list[Step]:
     mic = _obs(session).state.mic
     if mic is None:
-        raise OperatorError(QT_TRANSLATE_NOOP("errors", "OBS has no audio input."))
+        raise OperatorError(NO_MIC)
     return [(C.OBS_INPUT_MUTE, {"input": mic.name, "muted": not mic.muted})]
+
+
+def _studio_mode_on(session: LiveSession, _args: Args) -> OperatorError | None:
+    obs = session.obs
+    if obs is not None and obs.state.connected and not obs.state.studio_mode:
+        return OperatorError(STUDIO_MODE_OFF)
+    return None
+
+
+def _has(which: str) -> Callable[[LiveSession, Args], OperatorError | None]:
+    """Refused while OBS has no replay buffer (or virtual camera)."""
+    missing = NO_REPLAY_BUFFER if which == "replay_buffer" else NO_VIRTUAL_CAMERA
+
+    def why_not(session: LiveSession, _args: Args) -> OperatorError | None:
+        obs = session.obs
+        if obs is not None and obs.state.connected and getattr(obs.state, which) is None:
+            return OperatorError(missing)
+        return None
+
+    return why_not
+
+
+def _switch_toggle(which: str, start: C, stop: C) -> Callable[[LiveSession, Args], list[Step]]:
+    def steps(session: LiveSession, _args: Args) -> list[Step]:
+        output = getattr(_obs(session).state, which)
+        return [(stop if output is not None and output.running else start, {})]
+
+    return steps
+
+
+def _pause_steps(session: LiveSession, _args: Args) -> list[Step]:
+    paused = _obs(session).state.record.phase is Phase.PAUSED
+    return [(C.OBS_RECORD_RESUME if paused else C.OBS_RECORD_PAUSE, {})]
+
+
+def _recording(session: LiveSession, _args: Args) -> OperatorError | None:
+    obs = session.obs
+    if obs is not None and obs.state.connected and not obs.state.record.running:
+        return OperatorError(QT_TRANSLATE_NOOP("errors", "OBS is not recording."))
+    return None
+
+
+def _source_visible(session: LiveSession, args: Args, _entry: Entry) -> Plan:
+    return _obs(session).set_source_visible(
+        args["scene"],
+        args["source"],
+        args["visible"],
+        item_id=args["item_id"],
+        group=args["group"],
+    )
+
+
+def _restorable(session: LiveSession, _args: Args) -> OperatorError | None:
+    obs = session.obs
+    if obs is not None and not obs.state.stream_backup:
+        return OperatorError(NOTHING_TO_RESTORE)
+    return None
 
 
 def _output(*, streaming: bool, start: bool) -> Callable[[LiveSession, Args, Entry], Plan]:
@@ -357,18 +427,55 @@ BINDINGS: dict[C, Binding] = {
         why_not=_lottery_in(LotteryState.DRAWN),
     ),
     C.OBS_SCENE: Binding(_scene, why_not=_scene_exists),
-    C.OBS_SOURCE_VISIBLE: Binding(
-        lambda s, a, _e: _obs(s).set_source_visible(a["scene"], a["source"], a["visible"])
+    C.OBS_TAKE: Binding(lambda s, _a, _e: _obs(s).take(), why_not=_studio_mode_on),
+    C.OBS_STUDIO_MODE: Binding(lambda s, a, _e: _obs(s).set_studio_mode(a["enabled"])),
+    C.OBS_SCENE_KEYS_TO_PROGRAM: Binding(
+        lambda s, a, _e: _obs(s).set_scene_keys_to_program(a["enabled"]),
+        why_not=lambda s, _a: OperatorError(OBS_OFF) if s.obs is None else None,
     ),
+    C.OBS_TRANSITION: Binding(lambda s, a, _e: _obs(s).set_transition(a["name"], a["duration_ms"])),
+    C.OBS_SOURCE_VISIBLE: Binding(_source_visible),
     C.OBS_INPUT_MUTE: Binding(lambda s, a, _e: _obs(s).set_input_muted(a["input"], a["muted"])),
     C.OBS_MIC_TOGGLE: Binding(steps=_mic_steps, why_not=_mic),
+    C.OBS_MIC_CHOOSE: Binding(lambda s, a, _e: _obs(s).choose_mic(a["input"])),
     C.OBS_STREAM_START: Binding(_output(streaming=True, start=True)),
     C.OBS_STREAM_STOP: Binding(_output(streaming=True, start=False)),
     C.OBS_STREAM_TOGGLE: Binding(steps=_output_toggle(streaming=True)),
     C.OBS_RECORD_START: Binding(_output(streaming=False, start=True)),
     C.OBS_RECORD_STOP: Binding(_output(streaming=False, start=False)),
     C.OBS_RECORD_TOGGLE: Binding(steps=_output_toggle(streaming=False)),
+    C.OBS_RECORD_PAUSE: Binding(lambda s, _a, _e: _obs(s).set_record_paused(True)),
+    C.OBS_RECORD_RESUME: Binding(lambda s, _a, _e: _obs(s).set_record_paused(False)),
+    C.OBS_RECORD_PAUSE_TOGGLE: Binding(steps=_pause_steps, why_not=_recording),
+    C.OBS_REPLAY_START: Binding(
+        lambda s, _a, _e: _obs(s).set_replay_buffer(True), why_not=_has("replay_buffer")
+    ),
+    C.OBS_REPLAY_STOP: Binding(
+        lambda s, _a, _e: _obs(s).set_replay_buffer(False), why_not=_has("replay_buffer")
+    ),
+    C.OBS_REPLAY_TOGGLE: Binding(
+        steps=_switch_toggle("replay_buffer", C.OBS_REPLAY_START, C.OBS_REPLAY_STOP),
+        why_not=_has("replay_buffer"),
+    ),
+    C.OBS_REPLAY_SAVE: Binding(
+        lambda s, _a, _e: _obs(s).save_replay(), why_not=_has("replay_buffer")
+    ),
+    C.OBS_VIRTUAL_CAMERA_START: Binding(
+        lambda s, _a, _e: _obs(s).set_virtual_camera(True), why_not=_has("virtual_camera")
+    ),
+    C.OBS_VIRTUAL_CAMERA_STOP: Binding(
+        lambda s, _a, _e: _obs(s).set_virtual_camera(False), why_not=_has("virtual_camera")
+    ),
+    C.OBS_VIRTUAL_CAMERA_TOGGLE: Binding(
+        steps=_switch_toggle(
+            "virtual_camera", C.OBS_VIRTUAL_CAMERA_START, C.OBS_VIRTUAL_CAMERA_STOP
+        ),
+        why_not=_has("virtual_camera"),
+    ),
     C.OBS_STREAM_TARGET: Binding(_stream_target),
+    C.OBS_STREAM_TARGET_RESTORE: Binding(
+        lambda s, _a, _e: _obs(s).restore_stream_service(), why_not=_restorable
+    ),
     C.ROOM_REPLAY: Binding(lambda s, a, _e: _room(s).set_replay(a["enabled"])),
     C.ROOM_ASSISTANT: Binding(
         lambda s, a, _e: _room(s).add_assistant(a["username"], a["nickname"])

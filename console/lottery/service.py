@@ -136,6 +136,7 @@ class LotteryService:
         self._earlier = 0  # rounds a crash interrupted, when the show was resumed
         # What the database holds must be known before the first round (``load``).
         self._loaded = threading.Event()
+        self._unrecorded = False  # the database cannot be used: no lottery can be proven
         if engine is None:
             self._loaded.set()
         self._open: _Round | None = None
@@ -231,10 +232,9 @@ class LotteryService:
         """A new round, ready to open. A round that never opened is replaced (nothing of it
         was published); one that is open or waiting for its draw must be drawn first."""
         settings = self._validated(settings)
-        if not self._loaded.is_set():
-            raise OperatorError(
-                QT_TRANSLATE_NOOP("errors", "The lotteries of this show are still loading.")
-            )
+        not_ready = self.not_ready()
+        if not_ready is not None:
+            raise not_ready
         with self._lock:
             previous = self._rounds[-1] if self._rounds else None
             draft = previous if previous and previous.state is LotteryState.READY else None
@@ -482,6 +482,27 @@ class LotteryService:
             return []
 
     # -- loading and preferences -----------------------------------------------------------------
+    def not_ready(self) -> OperatorError | None:
+        """Why no round can be made yet (None when one can): the show's lotteries are still
+        loading, or the database they keep their proof in cannot be used."""
+        if self._unrecorded:
+            return OperatorError(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "Lotteries need the show's database to keep their proof, and it cannot be "
+                    "used: no lottery can run in this show.",
+                )
+            )
+        if not self._loaded.is_set():
+            return OperatorError(
+                QT_TRANSLATE_NOOP("errors", "The lotteries of this show are still loading.")
+            )
+        return None
+
+    def unrecorded(self) -> None:
+        """The show's database cannot be used: lotteries say so instead of "still loading"."""
+        self._unrecorded = True
+
     def load(self) -> LotteryPreferences:
         """Read the saved presets, staff accounts and announcement, and the lotteries a resumed
         show already had (blocking: a worker thread; ``create`` waits for it)."""

@@ -123,7 +123,7 @@
     <context>
         <name>CommentDelegate</name>
         <message>
-            <location filename="../../ui/panels/comment_delegate.py" line="+59" />
+            <location filename="../../ui/panels/comment_delegate.py" line="+60" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
@@ -1785,7 +1785,7 @@ Details are in the log file:
     <context>
         <name>ReviewCharts</name>
         <message>
-            <location filename="../../ui/review_export.py" line="+68" />
+            <location filename="../../ui/review_export.py" line="+69" />
             <source>Online viewers</source>
             <translation>在线人数</translation>
         </message>
@@ -2361,7 +2361,7 @@ Details are in the log file:
             <translation>%1 条等待保存；LiveDesk 运行期间它们都会保留。</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+18" />
             <source>Saving failed · retrying now</source>
             <translation>保存失败 · 正在重试</translation>
         </message>
@@ -2510,7 +2510,7 @@ Details are in the log file:
     <context>
         <name>audit</name>
         <message>
-            <location filename="../../console/audit.py" line="+27" />
+            <location filename="../../console/audit.py" line="+32" />
             <source>Mute audio</source>
             <translation>音频静音</translation>
         </message>
@@ -2559,11 +2559,21 @@ Details are in the log file:
             <source>Stream dropped</source>
             <translation>推流中断</translation>
         </message>
+        <message>
+            <location line="+1" />
+            <source>Stream reconnecting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>OBS not responding</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>charts</name>
         <message>
-            <location filename="../../ui/charts.py" line="+38" />
+            <location filename="../../ui/charts.py" line="+45" />
             <source>Push</source>
             <translation>推送</translation>
         </message>
@@ -2614,8 +2624,18 @@ Details are in the log file:
         </message>
         <message>
             <location line="+1" />
+            <source>Stream reconnecting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
             <source>OBS lost</source>
             <translation>OBS 断开</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>OBS not responding</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2746,7 +2766,7 @@ Details are in the log file:
             <translation>导出抽奖证明</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+60" />
             <source>Switch scene</source>
             <translation>切换场景</translation>
         </message>
@@ -2757,11 +2777,31 @@ Details are in the log file:
         </message>
         <message>
             <location line="+8" />
+            <source>Take (preview to program)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Studio mode on/off</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Scene keys go straight on air</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Choose transition</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+16" />
             <source>Show/hide source</source>
             <translation>显示/隐藏来源</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+19" />
             <source>Mute/unmute audio</source>
             <translation>音频静音/取消静音</translation>
         </message>
@@ -2771,7 +2811,12 @@ Details are in the log file:
             <translation>麦克风静音/取消静音</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
+            <source>Choose the microphone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
             <source>Start streaming</source>
             <translation>开始推流</translation>
         </message>
@@ -2801,12 +2846,67 @@ Details are in the log file:
             <translation>开始/停止录制</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+3" />
+            <source>Pause recording</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Resume recording</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pause/resume recording</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Start the replay buffer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stop the replay buffer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Start/stop the replay buffer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save replay</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Start the virtual camera</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stop the virtual camera</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Start/stop the virtual camera</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
             <source>Stream to the room's push address</source>
             <translation>推流到本直播间的推流地址</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+5" />
+            <source>Restore my OBS stream settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
             <source>Replay on/off</source>
             <translation>开启/关闭回放</translation>
         </message>
@@ -2952,7 +3052,7 @@ Details are in the log file:
             <translation>{number} 号 {name} 刚在 {seconds} 秒前推送过，请 {wait} 秒后再推。</translation>
         </message>
         <message>
-            <location filename="../../console/commands/bindings.py" line="+47" />
+            <location filename="../../console/commands/bindings.py" line="+54" />
             <source>Comment {comment} is not among this show's recent comments.</source>
             <translation>评论 {comment} 不在本场最近的评论里。</translation>
         </message>
@@ -2989,7 +3089,7 @@ Details are in the log file:
             <translation>第 {number} 轮已经开过奖了。</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+45" />
             <source>OBS control is off in this console.</source>
             <translation>本控制台没有启用 OBS 控制。</translation>
         </message>
@@ -3000,18 +3100,17 @@ Details are in the log file:
         </message>
         <message>
             <location line="+11" />
-            <location filename="../../console/obs/service.py" line="+42" />
+            <location filename="../../console/obs/service.py" line="+47" />
             <source>OBS has no scene no. {number}.</source>
             <translation>OBS 中没有第 {number} 个场景。</translation>
         </message>
         <message>
-            <location line="+8" />
-            <location line="+7" />
-            <source>OBS has no audio input.</source>
-            <translation>OBS 没有音频输入。</translation>
+            <location line="+5" />
+            <source>OBS has no microphone (no Mic/Aux device, no audio input capture): choose the input that is the microphone in the OBS panel.</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location line="+32" />
+            <location line="+106" />
             <source>Give a push address: this console has no WeChat room to read it from.</source>
             <translation>请提供推流地址：本控制台没有可读取推流地址的微信直播间。</translation>
         </message>
@@ -3049,7 +3148,7 @@ Details are in the log file:
             <translation>“{command}”无法撤销：请确认后再执行（控制接口："confirm": true）。</translation>
         </message>
         <message>
-            <location line="+78" />
+            <location line="+80" />
             <source>There is no command {command}.</source>
             <translation>没有名为 {command} 的命令。</translation>
         </message>
@@ -3120,7 +3219,7 @@ Details are in the log file:
             <translation>意外错误：%1</translation>
         </message>
         <message>
-            <location filename="../../console/obs/errors.py" line="+13" />
+            <location filename="../../console/obs/errors.py" line="+18" />
             <source>OBS is not running at {address}, or its WebSocket server is off (in OBS: Tools → WebSocket Server Settings).</source>
             <translation>{address} 上没有运行 OBS，或者 OBS 的 WebSocket 服务器没有开启（在 OBS 中：工具 → WebSocket 服务器设置）。</translation>
         </message>
@@ -3155,22 +3254,32 @@ Details are in the log file:
             <translation>OBS 表示这个输出没有在运行（代码 501）。</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>Studio mode is off in OBS (code 506).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location line="+2" />
             <source>OBS refused the request (code {code}): {reason}</source>
             <translation>OBS 拒绝了请求（代码 {code}）：{reason}</translation>
         </message>
         <message>
-            <location line="-28" />
+            <location line="-34" />
             <source>OBS is not connected. LiveDesk reconnects by itself when OBS is back.</source>
             <translation>OBS 未连接。OBS 恢复后 LiveDesk 会自动重连。</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+3" />
+            <source>OBS is not responding (frozen or overloaded): LiveDesk sends it nothing until it answers again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+32" />
             <source>This push address cannot be used: it must look like rtmp://host/app/stream-key.</source>
             <translation>这个推流地址无法使用：格式应为 rtmp://主机/应用/推流码。</translation>
         </message>
         <message>
-            <location filename="../../console/commands/bindings.py" line="-181" />
+            <location filename="../../console/commands/bindings.py" line="-244" />
             <location filename="../../console/platforms/base.py" line="+11" />
             <source>This platform has no goods list.</source>
             <translation>当前平台没有商品列表。</translation>
@@ -3198,7 +3307,7 @@ Details are in the log file:
         </message>
         <message>
             <location filename="../../console/commands/bindings.py" line="+40" />
-            <location filename="../../console/lottery/service.py" line="+218" />
+            <location filename="../../console/lottery/service.py" line="+219" />
             <source>Create a lottery first.</source>
             <translation>请先创建抽奖。</translation>
         </message>
@@ -3208,8 +3317,8 @@ Details are in the log file:
             <translation>本场没有第 {number} 轮抽奖。</translation>
         </message>
         <message>
-            <location filename="../../console/commands/bindings.py" line="+26" />
-            <location filename="../../console/lottery/service.py" line="+18" />
+            <location filename="../../console/commands/bindings.py" line="+25" />
+            <location filename="../../console/lottery/service.py" line="+17" />
             <source>Lottery #{number} is still running: draw it first.</source>
             <translation>第 {number} 轮抽奖还在进行：请先开奖。</translation>
         </message>
@@ -3244,19 +3353,23 @@ Details are in the log file:
             <translation>第 {number} 轮已经开过奖了。</translation>
         </message>
         <message>
-            <location filename="../../console/commands/bindings.py" line="-5" />
-            <location filename="../../console/lottery/service.py" line="-133" />
+            <location line="+121" />
+            <source>Lotteries need the show's database to keep their proof, and it cannot be used: no lottery can run in this show.</source>
+            <translation>抽奖需要用本场的数据库保存公证记录，但数据库现在无法使用：本场不能抽奖。</translation>
+        </message>
+        <message>
+            <location line="+8" />
             <source>The lotteries of this show are still loading.</source>
             <translation>本场的抽奖记录仍在加载。</translation>
         </message>
         <message>
-            <location filename="../../console/lottery/service.py" line="+190" />
-            <location line="+125" />
+            <location line="-72" />
+            <location line="+146" />
             <source>Lottery #{number} has no winners yet.</source>
             <translation>第 {number} 轮还没有中奖者。</translation>
         </message>
         <message>
-            <location line="-121" />
+            <location line="-142" />
             <source>Select a winner to re-roll.</source>
             <translation>请选中要重抽的中奖者。</translation>
         </message>
@@ -3266,13 +3379,13 @@ Details are in the log file:
             <translation>{name} 已经被重抽过了。</translation>
         </message>
         <message>
-            <location filename="../../console/commands/bindings.py" line="+18" />
+            <location filename="../../console/commands/bindings.py" line="+13" />
             <location filename="../../console/lottery/service.py" line="+4" />
             <source>Everyone who entered has been drawn: nobody is left to re-roll.</source>
             <translation>所有参与者都已被抽中：没有人可以重抽了。</translation>
         </message>
         <message>
-            <location filename="../../console/lottery/service.py" line="+91" />
+            <location filename="../../console/lottery/service.py" line="+112" />
             <source>Draw the lottery before exporting its proof.</source>
             <translation>请先开奖，再导出抽奖证明。</translation>
         </message>
@@ -3332,32 +3445,87 @@ Details are in the log file:
             <translation>命令 {command}：{problem}</translation>
         </message>
         <message>
-            <location filename="../../console/obs/service.py" line="+8" />
+            <location filename="../../console/obs/service.py" line="+10" />
             <source>OBS has no scene {scene}.</source>
             <translation>OBS 中没有场景 {scene}。</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+470" />
             <source>OBS is starting or stopping the stream already.</source>
             <translation>OBS 正在开始或停止推流，请稍候。</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>OBS is starting or stopping the recording already.</source>
             <translation>OBS 正在开始或停止录制，请稍候。</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="-27" />
             <source>OBS has no audio input {name}.</source>
             <translation>OBS 中没有音频输入 {name}。</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="-367" />
+            <source>OBS has no transition {name}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+103" />
+            <source>The recording is paused already.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The recording is not paused.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+112" />
             <source>Scene {scene} has no source {source}.</source>
             <translation>场景 {scene} 中没有来源 {source}。</translation>
         </message>
         <message>
-            <location line="+93" />
+            <location line="+147" />
+            <source>Studio mode is off in OBS: scenes go on air at once, there is nothing to take.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>OBS has no replay buffer: turn it on in OBS (Settings → Output → Replay Buffer).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This OBS has no virtual camera.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>OBS did not pause: a recording that shares the stream's encoder cannot pause (in OBS: Settings → Output → Recording Quality other than “Same as stream”).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>OBS is streaming: where it streams to cannot change until the stream is stopped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>There are no stream settings of yours to restore: OBS still has them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>OBS is starting or stopping the replay buffer already.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>OBS is starting or stopping the virtual camera already.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
             <source>OBS is streaming already.</source>
             <translation>OBS 已经在推流了。</translation>
         </message>
@@ -3372,7 +3540,28 @@ Details are in the log file:
             <translation>OBS 已经在录制了。</translation>
         </message>
         <message>
+            <location line="+2" />
+            <source>The replay buffer runs already.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location line="+1" />
+            <source>The replay buffer is not running.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The virtual camera is on already.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The virtual camera is off.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../console/commands/bindings.py" line="+101" />
+            <location filename="../../console/obs/service.py" line="-4" />
             <source>OBS is not recording.</source>
             <translation>OBS 没有在录制。</translation>
         </message>
@@ -3380,7 +3569,7 @@ Details are in the log file:
     <context>
         <name>messages</name>
         <message>
-            <location filename="../../console/session.py" line="+254" />
+            <location filename="../../console/session.py" line="+255" />
             <source>Show #{show} did not end properly last time (a crash?): it continues from {clock}, nothing stored is lost.</source>
             <translation>第 {show} 场上次没有正常结束（可能崩溃了）：将从 {clock} 继续，已保存的内容不会丢失。</translation>
         </message>
@@ -3400,7 +3589,7 @@ Details are in the log file:
             <translation>一个后台任务意外失败，详细信息见 {log}。</translation>
         </message>
         <message>
-            <location filename="../../console/control_api/server.py" line="+46" />
+            <location filename="../../console/control_api/server.py" line="+52" />
             <source>The control API cannot listen on {address}: {detail}. It is off for this run.</source>
             <translation>控制接口无法在 {address} 上监听：{detail}。本次运行不启用控制接口。</translation>
         </message>
@@ -3415,7 +3604,7 @@ Details are in the log file:
             <translation>没有令牌时控制接口不会在 {host} 上监听，而本机无法安全保存令牌。本次运行不启用控制接口。</translation>
         </message>
         <message>
-            <location filename="../../console/obs/incidents.py" line="+44" />
+            <location filename="../../console/obs/incidents.py" line="+51" />
             <source>The connection to OBS broke; reconnecting.</source>
             <translation>与 OBS 的连接断开，正在重连。</translation>
         </message>
@@ -3426,11 +3615,31 @@ Details are in the log file:
         </message>
         <message>
             <location line="+9" />
-            <source>The stream dropped: OBS is not streaming and nobody stopped it. Start the stream again once OBS and the network are back.</source>
-            <translation>推流中断：OBS 已停止推流，且不是有人停止的。OBS 和网络恢复后请重新开始推流。</translation>
+            <source>OBS is not responding: it may be frozen or overloaded. Commands to OBS are held until it answers again; check the OBS computer.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location line="+8" />
+            <source>OBS is responding again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The stream dropped: OBS is not streaming and nobody stopped it from LiveDesk (OBS gave up on the server, or it was stopped in OBS). Start the stream again once OBS and the network are back.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The stream lost its server: OBS is reconnecting, viewers see a frozen picture. Check the network.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The stream is back: OBS reconnected.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
             <source>OBS is back and still streaming.</source>
             <translation>OBS 已恢复连接，推流仍在进行。</translation>
         </message>
@@ -3491,12 +3700,12 @@ Details are in the log file:
     <context>
         <name>outcomes</name>
         <message>
-            <location filename="../../console/commands/bindings.py" line="-73" />
+            <location filename="../../console/commands/bindings.py" line="-173" />
             <source>Goods list reloaded</source>
             <translation>商品列表已刷新</translation>
         </message>
         <message>
-            <location line="+180" />
+            <location line="+243" />
             <source>LiveDesk is closing</source>
             <translation>LiveDesk 正在退出</translation>
         </message>
@@ -3511,7 +3720,7 @@ Details are in the log file:
             <translation>本场已结束：LiveDesk 将开始新的一场</translation>
         </message>
         <message>
-            <location filename="../../console/lottery/service.py" line="-315" />
+            <location filename="../../console/lottery/service.py" line="-336" />
             <source>Lottery #{number} is ready: open it when you announce it</source>
             <translation>第 {number} 轮抽奖已准备好：宣布时点击开始</translation>
         </message>
@@ -3551,12 +3760,12 @@ Details are in the log file:
             <translation>已重抽：{winner} 替换 {loser}</translation>
         </message>
         <message>
-            <location line="+69" />
+            <location line="+90" />
             <source>Proof saved and verified: {path}</source>
             <translation>证明已保存并校验通过：{path}</translation>
         </message>
         <message>
-            <location filename="../../console/obs/service.py" line="-170" />
+            <location filename="../../console/obs/service.py" line="-478" />
             <source>{scene} is on air already</source>
             <translation>{scene} 已经在播出了</translation>
         </message>
@@ -3566,7 +3775,57 @@ Details are in the log file:
             <translation>OBS 已切换到场景 {scene}</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+5" />
+            <source>{scene} is in preview already</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>{scene} is in preview: Take puts it on air</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>OBS put {scene} on air</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+52" />
+            <source>Transition: {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Transition: {name}, {ms} ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>In studio mode, scene keys now put scenes on air</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>In studio mode, scene keys now fill the preview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+87" />
+            <source>OBS paused the recording</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>OBS resumed the recording</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>OBS saved the last seconds as a replay</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+16" />
             <source>Muted {name}</source>
             <translation>已静音 {name}</translation>
         </message>
@@ -3576,7 +3835,17 @@ Details are in the log file:
             <translation>已取消静音 {name}</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+20" />
+            <source>{name} is the microphone now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The microphone is OBS's own again: {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+59" />
             <source>Showing {source}</source>
             <translation>已显示 {source}</translation>
         </message>
@@ -3586,13 +3855,38 @@ Details are in the log file:
             <translation>已隐藏 {source}</translation>
         </message>
         <message>
-            <location line="+15" />
-            <location line="+17" />
+            <location line="+16" />
+            <location line="+11" />
             <source>OBS now streams to the room's push address</source>
             <translation>OBS 已改为推流到本直播间的推流地址</translation>
         </message>
         <message>
-            <location line="+53" />
+            <location line="+24" />
+            <source>OBS streams with your own settings again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+93" />
+            <source>Studio mode is on already</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Studio mode is off already</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>OBS turned studio mode on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>OBS turned studio mode off</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+23" />
             <source>OBS is starting the stream</source>
             <translation>OBS 正在开始推流</translation>
         </message>
@@ -3610,6 +3904,26 @@ Details are in the log file:
             <location line="+1" />
             <source>OBS is stopping the recording</source>
             <translation>OBS 正在停止录制</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>OBS is starting the replay buffer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>OBS is stopping the replay buffer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>OBS is starting the virtual camera</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>OBS is stopping the virtual camera</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../console/room.py" line="-48" />
@@ -3715,7 +4029,7 @@ Details are in the log file:
     <context>
         <name>review</name>
         <message>
-            <location filename="../../console/review.py" line="+422" />
+            <location filename="../../console/review.py" line="+429" />
             <source>Show length</source>
             <translation>直播时长</translation>
         </message>

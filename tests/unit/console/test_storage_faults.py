@@ -15,6 +15,8 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, event, text
 
+from console.commands.ids import CommandId
+from console.commands.spec import Entry
 from console.events import Comment
 from console.platforms.base import EventSink
 from console.session import LiveSession
@@ -77,6 +79,10 @@ def test_a_file_of_random_bytes_is_not_a_database_and_nothing_starts(tmp_path: P
     wait_for(lambda: bool(told))
 
     assert told[0].kind is FaultKind.NOT_A_DATABASE
+    lottery = session.commands.submit(
+        CommandId.LOTTERY_CREATE, {"keyword": "抽奖", "prize": "口红"}, Entry.BUTTON
+    ).result(timeout=10)
+    assert not lottery.ok and "cannot be used" in lottery.message  # not "still loading"
     assert session.stop() is False  # the exit code says it
     summary = session.summary()
     assert summary["storage_error"].startswith("cannot open the database")
