@@ -13,7 +13,12 @@ from typing import Any
 from console.commands.ids import CommandId
 from console.commands.table import COMMANDS
 from console.i18n import QT_TRANSLATE_NOOP
-from console.obs.incidents import CONNECTION_LOST, STREAM_DROPPED
+from console.obs.incidents import (
+    CONNECTION_LOST,
+    OBS_UNRESPONSIVE,
+    STREAM_DROPPED,
+    STREAM_RECONNECTING,
+)
 
 # Audit names of shows recorded before the action names became the command ids.
 _EARLIER_NAMES = {"rules.update": CommandId.RULES_SET}
@@ -59,6 +64,8 @@ _WAYS: dict[str, tuple[str, dict[bool, str]]] = {
 _INCIDENT_TITLES = {
     CONNECTION_LOST: QT_TRANSLATE_NOOP("audit", "OBS connection lost"),
     STREAM_DROPPED: QT_TRANSLATE_NOOP("audit", "Stream dropped"),
+    STREAM_RECONNECTING: QT_TRANSLATE_NOOP("audit", "Stream reconnecting"),
+    OBS_UNRESPONSIVE: QT_TRANSLATE_NOOP("audit", "OBS not responding"),
 }
 
 

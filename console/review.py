@@ -24,7 +24,12 @@ from sqlalchemy.orm import Session
 from console.i18n import QT_TRANSLATE_NOOP
 from console.metrics import ShowMetrics
 from console.moderation import RULES_KEY, KeywordRules
-from console.obs.incidents import CONNECTION_LOST, STREAM_DROPPED
+from console.obs.incidents import (
+    CONNECTION_LOST,
+    OBS_UNRESPONSIVE,
+    STREAM_DROPPED,
+    STREAM_RECONNECTING,
+)
 from console.storage.models import CommentRecord, LikeRecord, Show, ViewerSample
 from console.storage.queries import audit_entries, load_app_state, load_lottery, parse_detail
 from console.textmatch import KeywordMatcher, normalize
@@ -41,7 +46,7 @@ MODERATION_ACTIONS = {
 }
 BURST_WINDOW_S = 30.0  # moderation actions this close together make one "burst" marker
 BURST_MIN_ACTIONS = 3
-# Audited actions that are a marker of their own, named by the action. The last two are written
+# Audited actions that are a marker of their own, named by the action. The last four are written
 # when the broadcast breaks unasked (console.obs.incidents).
 EVENT_MARKERS = (
     "room.ban_all",
@@ -49,7 +54,9 @@ EVENT_MARKERS = (
     "obs.stream.start",
     "obs.stream.stop",
     STREAM_DROPPED,
+    STREAM_RECONNECTING,
     CONNECTION_LOST,
+    OBS_UNRESPONSIVE,
 )
 
 Translate = Callable[[str], str]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 
@@ -188,6 +188,6 @@ class ObsSnapshot:
     record_paused: bool = False
     studio_mode: bool = False
     preview_scene: str = ""  # in studio mode: the scene in preview
-    transitions: Transitions = Transitions((), "", None)
+    transitions: Transitions = field(default_factory=lambda: Transitions((), "", None))
     replay_buffer: bool | None = None  # None: OBS's profile has no replay buffer
     virtual_camera: bool | None = None  # None: this OBS has no virtual camera

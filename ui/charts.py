@@ -14,7 +14,12 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from console.i18n import QT_TRANSLATE_NOOP
-from console.obs.incidents import CONNECTION_LOST, STREAM_DROPPED
+from console.obs.incidents import (
+    CONNECTION_LOST,
+    OBS_UNRESPONSIVE,
+    STREAM_DROPPED,
+    STREAM_RECONNECTING,
+)
 from console.review import Marker
 from console.timefmt import show_clock
 from ui.theme import Palette
@@ -31,7 +36,9 @@ _MARKER_COLOURS = {
     "obs.stream.start": "chartMarkerStream",
     "obs.stream.stop": "chartMarkerStream",
     STREAM_DROPPED: "chartMarkerAlarm",
+    STREAM_RECONNECTING: "chartMarkerAlarm",
     CONNECTION_LOST: "chartMarkerAlarm",
+    OBS_UNRESPONSIVE: "chartMarkerAlarm",
 }
 # The name of each kind of marker, at the start of its label.
 _MARKER_NAMES = {
@@ -45,10 +52,12 @@ _MARKER_NAMES = {
     "obs.stream.start": QT_TRANSLATE_NOOP("charts", "Stream started"),
     "obs.stream.stop": QT_TRANSLATE_NOOP("charts", "Stream stopped"),
     STREAM_DROPPED: QT_TRANSLATE_NOOP("charts", "Stream dropped"),
+    STREAM_RECONNECTING: QT_TRANSLATE_NOOP("charts", "Stream reconnecting"),
     CONNECTION_LOST: QT_TRANSLATE_NOOP("charts", "OBS lost"),
+    OBS_UNRESPONSIVE: QT_TRANSLATE_NOOP("charts", "OBS not responding"),
 }
 # The broadcast broke: a solid, wider line than the dashed one of what the team did.
-_ALARMS = {STREAM_DROPPED, CONNECTION_LOST}
+_ALARMS = {STREAM_DROPPED, STREAM_RECONNECTING, CONNECTION_LOST, OBS_UNRESPONSIVE}
 MIN_Y_TOP = 10.0  # counts: an empty or quiet chart reads 0..10 in whole numbers, not 0.2..0.8
 MIN_SPAN_S = 60  # an empty or short show still gets a minute of time axis
 LABEL_PAD = 2.0  # pixels between a marker's line and its label's box

@@ -25,7 +25,7 @@ from console.errors import NeedsConfirmation, OperatorError, UnknownCommand, Uns
 from console.i18n import QT_TRANSLATE_NOOP
 from console.jobs import Job, JobKernel, Outcome
 from console.log import app as log
-from console.obs.errors import NOT_CONNECTED
+from console.obs.errors import NOT_CONNECTED, NOT_RESPONDING
 
 if TYPE_CHECKING:
     from console.session import LiveSession
@@ -77,6 +77,8 @@ class CommandRouter:
                 return OperatorError(OBS_OFF)
             if not session.obs.state.connected:
                 return OperatorError(NOT_CONNECTED)
+            if not session.obs.state.responsive:
+                return OperatorError(NOT_RESPONDING)
         elif needs is Need.ROOM_API and session.room is None:
             return OperatorError(ROOM_API_MISSING)
         binding = BINDINGS[spec.family or spec.id]

@@ -256,15 +256,17 @@ def _obs(
     *,
     confirm: Confirm = Confirm.NEVER,
     preset: tuple[tuple[str, int], ...] = (),
+    needs: Need | None = Need.OBS,
 ) -> CommandSpec:
-    """An OBS command: it needs a connected OBS and runs on OBS's own lane."""
+    """An OBS command: it needs a connected OBS (``needs`` None: a choice of this console,
+    kept while OBS is away) and runs on OBS's own lane."""
     family = C.OBS_SCENE if preset else None
     return CommandSpec(
         command,
         title,
         key,
         args,
-        Need.OBS,
+        needs,
         confirm=confirm,
         lane=Lane.OBS,
         family=family,
@@ -274,6 +276,9 @@ def _obs(
 
 _SCENE_NUMBER = Arg(
     "number", ArgKind.INTEGER, "the scene's place in OBS's list (1 = first)", False, None, minimum=1
+)
+_ENABLED = Arg(
+    "enabled", ArgKind.BOOLEAN, "on (true) or off (false); default: the other way", False
 )
 _PUSH_URL = Arg(
     "push_url",
@@ -299,12 +304,54 @@ _OBS_SPECS = (
         for n, preset in enumerate(SCENE_PRESETS, 1)
     ),
     _obs(
+        C.OBS_TAKE,
+        QT_TRANSLATE_NOOP("commands", "Take (preview to program)"),
+        "Ctrl+T",
+    ),
+    _obs(
+        C.OBS_STUDIO_MODE,
+        QT_TRANSLATE_NOOP("commands", "Studio mode on/off"),
+        args=(_ENABLED,),
+    ),
+    _obs(
+        C.OBS_SCENE_KEYS_TO_PROGRAM,
+        QT_TRANSLATE_NOOP("commands", "Scene keys go straight on air"),
+        args=(_ENABLED,),
+        needs=None,
+    ),
+    _obs(
+        C.OBS_TRANSITION,
+        QT_TRANSLATE_NOOP("commands", "Choose transition"),
+        args=(
+            Arg("name", ArgKind.TEXT, "the transition's name, as OBS lists it"),
+            Arg(
+                "duration_ms",
+                ArgKind.INTEGER,
+                "its duration in milliseconds; default: unchanged",
+                False,
+                None,
+                minimum=50,
+                maximum=20_000,
+            ),
+        ),
+    ),
+    _obs(
         C.OBS_SOURCE_VISIBLE,
         QT_TRANSLATE_NOOP("commands", "Show/hide source"),
         args=(
-            Arg("source", ArgKind.TEXT, "the source's name"),
+            Arg("source", ArgKind.TEXT, "the source's name (may be left out with item_id)", False),
             Arg("visible", ArgKind.BOOLEAN, "show (true) or hide (false)"),
             Arg("scene", ArgKind.TEXT, "the scene; default: the current one", False, None),
+            Arg(
+                "item_id",
+                ArgKind.INTEGER,
+                "OBS's sceneItemId: picks one of several copies of a source; default: the "
+                "source's first one",
+                False,
+                None,
+                minimum=0,
+            ),
+            Arg("group", ArgKind.TEXT, "the group in the scene holding the item", False, None),
         ),
     ),
     _obs(
@@ -316,6 +363,11 @@ _OBS_SPECS = (
         ),
     ),
     _obs(C.OBS_MIC_TOGGLE, QT_TRANSLATE_NOOP("commands", "Mute/unmute microphone"), "Ctrl+M"),
+    _obs(
+        C.OBS_MIC_CHOOSE,
+        QT_TRANSLATE_NOOP("commands", "Choose the microphone"),
+        args=(Arg("input", ArgKind.TEXT, "the audio input; empty: OBS's first microphone"),),
+    ),
     _obs(C.OBS_STREAM_START, QT_TRANSLATE_NOOP("commands", "Start streaming")),
     _obs(
         C.OBS_STREAM_STOP,
@@ -338,10 +390,27 @@ _OBS_SPECS = (
         QT_TRANSLATE_NOOP("commands", "Start/stop recording"),
         "Ctrl+Shift+R",
     ),
+    _obs(C.OBS_RECORD_PAUSE, QT_TRANSLATE_NOOP("commands", "Pause recording")),
+    _obs(C.OBS_RECORD_RESUME, QT_TRANSLATE_NOOP("commands", "Resume recording")),
+    _obs(C.OBS_RECORD_PAUSE_TOGGLE, QT_TRANSLATE_NOOP("commands", "Pause/resume recording")),
+    _obs(C.OBS_REPLAY_START, QT_TRANSLATE_NOOP("commands", "Start the replay buffer")),
+    _obs(C.OBS_REPLAY_STOP, QT_TRANSLATE_NOOP("commands", "Stop the replay buffer")),
+    _obs(C.OBS_REPLAY_TOGGLE, QT_TRANSLATE_NOOP("commands", "Start/stop the replay buffer")),
+    _obs(C.OBS_REPLAY_SAVE, QT_TRANSLATE_NOOP("commands", "Save replay")),
+    _obs(C.OBS_VIRTUAL_CAMERA_START, QT_TRANSLATE_NOOP("commands", "Start the virtual camera")),
+    _obs(C.OBS_VIRTUAL_CAMERA_STOP, QT_TRANSLATE_NOOP("commands", "Stop the virtual camera")),
+    _obs(
+        C.OBS_VIRTUAL_CAMERA_TOGGLE,
+        QT_TRANSLATE_NOOP("commands", "Start/stop the virtual camera"),
+    ),
     _obs(
         C.OBS_STREAM_TARGET,
         QT_TRANSLATE_NOOP("commands", "Stream to the room's push address"),
         args=(_PUSH_URL,),
+    ),
+    _obs(
+        C.OBS_STREAM_TARGET_RESTORE,
+        QT_TRANSLATE_NOOP("commands", "Restore my OBS stream settings"),
     ),
 )
 

@@ -9,6 +9,11 @@ from obs_bridge import ObsError, ObsErrorKind
 NOT_CONNECTED = QT_TRANSLATE_NOOP(
     "errors", "OBS is not connected. LiveDesk reconnects by itself when OBS is back."
 )
+NOT_RESPONDING = QT_TRANSLATE_NOOP(
+    "errors",
+    "OBS is not responding (frozen or overloaded): LiveDesk sends it nothing until it answers "
+    "again.",
+)
 _KIND_TEMPLATES = {
     ObsErrorKind.NOT_RUNNING: QT_TRANSLATE_NOOP(
         "errors",
@@ -33,6 +38,7 @@ _CODE_TEMPLATES = {
     207: QT_TRANSLATE_NOOP("errors", "OBS is not ready yet (code 207). Try again in a moment."),
     500: QT_TRANSLATE_NOOP("errors", "OBS says this output is already running (code 500)."),
     501: QT_TRANSLATE_NOOP("errors", "OBS says this output is not running (code 501)."),
+    506: QT_TRANSLATE_NOOP("errors", "Studio mode is off in OBS (code 506)."),
 }
 _REFUSED = QT_TRANSLATE_NOOP("errors", "OBS refused the request (code {code}): {reason}")
 BAD_PUSH_URL = QT_TRANSLATE_NOOP(

@@ -3,9 +3,12 @@
 The supervisor (obs_bridge) connects and reconnects; the link turns its snapshots and events
 into an ``ObsState`` and tells its listeners after every change (on the supervisor's or the
 poller's thread: listeners only take note, a UI hops to its own thread). While connected a
-poller thread reads OBS's health every ``POLL_INTERVAL_S``. Operator commands change the state
-ahead of OBS's confirmation through ``update`` (console.obs.service), and OBS's own events
-confirm or correct it.
+poller thread reads OBS's health (and its scene list: OBS announces no re-order) every
+``POLL_INTERVAL_S``, and a watchdog marks OBS unresponsive when it has answered nothing for
+``UNRESPONSIVE_S`` while a request waited. Operator commands change the state ahead of OBS's
+confirmation through ``update`` (console.obs.service), and OBS's own events confirm or
+correct it. Audio levels (while wanted) are kept apart, in ``levels``: they come 20 times a
+second and are read by a meter on its own clock.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
@@ -23,34 +26,63 @@ from console.listeners import call_each
 from console.log import obs as log
 from console.obs.health import POLL_INTERVAL_S, HealthMeter, ObsHealth, read_health
 from console.obs.incidents import Incident
+from console.obs.preferences import (
+    ObsPreferences,
+    StreamService,
+    load_preferences,
+    load_stream_backup,
+    save_preferences,
+    save_stream_backup,
+)
 from console.obs.state import OUTPUT_STATES, DropCause, ObsState, Output, Phase, StreamDrop
 from console.secrets import get_secret, secure_store_available
 from obs_bridge import (
+    VOLUME_METERS,
     ConnectionState,
-    InputState,
     ObsClient,
     ObsError,
     ObsSnapshot,
     ObsSupervisor,
     SceneItem,
 )
+from obs_bridge.client import scene_names
 
 DEFAULT_ADDRESS = ("127.0.0.1", 4455)
+UNRESPONSIVE_S = 5.0  # OBS silent this long while a request waits: it is frozen or stuck
+WATCH_INTERVAL_S = 0.25
+# Events after which the inputs or the current scene's sources are read again.
 STRUCTURE_EVENTS = frozenset(
     {
-        "SceneListChanged",
+        "SceneCreated",
+        "SceneRemoved",
         "InputCreated",
         "InputRemoved",
-        "InputNameChanged",
         "SceneItemCreated",
         "SceneItemRemoved",
+        "SceneItemListReindexed",
+        "CurrentSceneTransitionChanged",
+        "CurrentSceneTransitionDurationChanged",
     }
 )
+_OUTPUT_EVENTS = {
+    "StreamStateChanged": "stream",
+    "RecordStateChanged": "record",
+    "ReplayBufferStateChanged": "replay_buffer",
+    "VirtualcamStateChanged": "virtual_camera",
+}
 
 
 def password_key(host: str, port: int) -> str:
     """The keyring entry (console.secrets) of the OBS password for one address."""
     return f"obs-password:{host}:{port}"
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """An input's audio level now, 0..1 of full scale (OBS's multipliers)."""
+
+    magnitude: float  # the average level
+    peak: float
 
 
 class ObsLink:
@@ -61,11 +93,13 @@ class ObsLink:
         password: str | None = None,
         *,
         poll_interval: float = POLL_INTERVAL_S,
+        unresponsive_after: float = UNRESPONSIVE_S,
     ) -> None:
         self.supervisor = ObsSupervisor(host, port, password)
         self.password = password
         self.secure_store = False  # known once ``start`` probed the keyring
         self._poll_interval = poll_interval
+        self._unresponsive_after = unresponsive_after
         self._lock = threading.Lock()
         self._state = ObsState(host, port)
         self._listeners: list[Callable[[], None]] = []
@@ -76,7 +110,11 @@ class ObsLink:
         self._refreshing = False
         self._refresh_again = False
         self._closed = threading.Event()
-        self._poller: threading.Thread | None = None
+        self._threads: list[threading.Thread] = []
+        self._poll_failing = False  # a failed health reading was logged; quiet until one works
+        self._backup: StreamService | None = None  # the user's own stream settings
+        self.levels: dict[str, Level] = {}  # by input name, while meters are on; replaced whole
+        self._meters_wanted = False
         self.supervisor.add_state_listener(self._on_connection)
         self.supervisor.add_snapshot_listener(self._on_snapshot)
         self.supervisor.add_event_listener(self._on_event)
@@ -89,13 +127,18 @@ class ObsLink:
     def state(self) -> ObsState:
         return self._state
 
+    @property
+    def stream_backup(self) -> StreamService | None:
+        """The user's own stream settings, kept when the room's push address went to OBS."""
+        return self._backup
+
     def add_listener(self, callback: Callable[[], None]) -> None:
         """``callback()`` runs (on any thread) after every change of ``state``."""
         self._listeners.append(callback)
 
     def add_incident_listener(self, callback: Callable[[Incident], None]) -> None:
-        """``callback(incident)`` runs (on the supervisor's thread) when OBS is lost or the
-        stream drops, fails to start or turns out to have survived a loss."""
+        """``callback(incident)`` runs (on the supervisor's thread) when OBS is lost, freezes
+        or the stream drops, reconnects, fails to start or turns out to have survived a loss."""
         self._incident_listeners.append(callback)
 
     def update(self, change: Callable[[ObsState], ObsState]) -> tuple[ObsState, ObsState]:
@@ -120,22 +163,48 @@ class ObsLink:
         ).start()
 
     def _start(self, read_keyring: bool) -> None:
+        state = self._state
         try:
             self.secure_store = secure_store_available()
             if read_keyring and self.secure_store:
-                state = self._state
                 stored = get_secret(password_key(state.host, state.port))
                 if stored is not None:
                     self.password = stored
                     self.client.configure(state.host, state.port, stored)
         except Exception as exc:  # a broken keyring must not keep OBS away
             log.warning("the OBS password could not be read from the keyring: %s", exc)
+        self._load_choices(state.address)
         if self._closed.is_set():  # a late keyring answer must not revive a closed console
             return
         self.supervisor.start()
-        self._poller = threading.Thread(target=self._poll, name="obs-health", daemon=True)
-        self._poller.start()
+        for target, name in ((self._poll, "obs-health"), (self._watch, "obs-watchdog")):
+            thread = threading.Thread(target=target, name=name, daemon=True)
+            self._threads.append(thread)
+            thread.start()
         self.update(lambda s: s)  # secure_store is known now
+
+    def _load_choices(self, address: str) -> None:
+        """The operator's choices and the kept stream settings for ``address`` (disk and
+        keyring: on a worker thread)."""
+        preferences = load_preferences(address)
+        try:
+            backup = load_stream_backup(address)
+        except Exception as exc:
+            log.warning("the kept OBS stream settings could not be read: %s", exc)
+            backup = None
+        self._backup = backup
+        self.update(
+            lambda s: (
+                replace(
+                    s,
+                    mic_choice=preferences.mic,
+                    scene_keys_to_program=preferences.scene_keys_to_program,
+                    stream_backup=backup is not None,
+                )
+                if s.address == address
+                else s
+            )
+        )
 
     def configure(self, host: str, port: int, password: str | None) -> None:
         """Connect to another address or with another password, now."""
@@ -143,6 +212,8 @@ class ObsLink:
         self.update(lambda s: replace(s, host=host, port=port))
         log.info("OBS address set to %s:%s by the operator", host, port)
         self.supervisor.configure(host, port, password)
+        with contextlib.suppress(RuntimeError):  # shut down meanwhile
+            self._reads.submit(self._load_choices, f"{host}:{port}")
 
     def reconnect(self) -> None:
         self.supervisor.reconnect()
@@ -160,12 +231,66 @@ class ObsLink:
         if stopper.is_alive():
             log.warning("OBS connection still closing after %.1f s; not waiting for it", wait)
 
+    # -- the operator's choices ------------------------------------------------------------------
+    def save_choices(self) -> None:
+        """Write the mic and scene-key choices of the current address (blocking: disk)."""
+        state = self._state
+        choices = ObsPreferences(state.mic_choice, state.scene_keys_to_program)
+        save_preferences(state.address, choices)
+
+    def keep_stream_service(self, service: StreamService | None) -> None:
+        """Keep (None: forget) the user's stream settings, in the keyring when there is one
+        (blocking: the keyring may wait on the desktop's secret service)."""
+        self._backup = service
+        address = self._state.address
+        self.update(lambda s: replace(s, stream_backup=service is not None))
+        try:
+            kept = save_stream_backup(address, service)
+        except Exception as exc:  # kept in memory all the same
+            log.warning("the OBS stream settings could not be kept in the keyring: %s", exc)
+            kept = False
+        if service is not None and not kept:
+            log.info("the user's OBS stream settings are kept for this run only (no keyring)")
+
+    # -- audio levels ----------------------------------------------------------------------------
+    def want_levels(self, wanted: bool) -> None:
+        """Receive the audio levels (only while a meter shows them: 20 events a second).
+        Never blocks: OBS is told from a worker thread."""
+        if wanted == self._meters_wanted:
+            return
+        self._meters_wanted = wanted
+        if not wanted:
+            self.levels = {}
+        with contextlib.suppress(RuntimeError):  # shut down meanwhile
+            self._reads.submit(self._send_meters, wanted)
+
+    def _send_meters(self, wanted: bool) -> None:
+        try:
+            self.client.set_volume_meters(wanted)
+        except ObsError as exc:  # lost just now: the next connection subscribes anyway
+            log.debug("OBS audio levels not switched %s: %s", "on" if wanted else "off", exc)
+
+    def _on_levels(self, data: dict[str, Any]) -> None:
+        if not self._meters_wanted:
+            return
+        levels: dict[str, Level] = {}
+        for entry in data.get("inputs") or ():
+            channels = [c for c in entry.get("inputLevelsMul") or () if len(c) >= 2]
+            name = str(entry.get("inputName", ""))
+            magnitude = max((float(c[0]) for c in channels), default=0.0)
+            peak = max((float(c[1]) for c in channels), default=0.0)
+            seen = levels.get(name)  # obs-websocket 5.1 may list an input twice
+            if seen is None or peak > seen.peak:
+                levels[name] = Level(magnitude, peak)
+        self.levels = levels
+
     # -- from the supervisor (its thread) ------------------------------------------------------
     def _on_connection(self, connection: ConnectionState, detail: str) -> None:
         retry_at = self.supervisor.retry_at
         with self._lock:
             self._generation += 1
             self._meter.reset()
+        self.levels = {}
         if connection is ConnectionState.CONNECTED:
             self.update(lambda s: replace(s, connection=connection, detail=detail, retry_at=None))
             return
@@ -175,9 +300,14 @@ class ObsLink:
                 connection=connection,
                 detail=detail,
                 retry_at=retry_at,
+                responsive=True,
                 health=None,
                 stream=Output(),
                 record=Output(),
+                replay_buffer=None,
+                virtual_camera=None,
+                reconnecting_since=None,
+                stop_asked=False,
                 stream_drop=_drop_when_lost(s, connection),
             )
         )
@@ -186,15 +316,24 @@ class ObsLink:
             self._tell(Incident.OBS_LOST_LIVE if live else Incident.OBS_LOST)
 
     def _on_snapshot(self, snapshot: ObsSnapshot) -> None:
-        """After every (re)connect: everything, the outputs included."""
+        """After every (re)connect: everything, the outputs included (a stream OBS is itself
+        reconnecting shows as reconnecting, not as live)."""
         now = time.monotonic()
-        stream = Phase.LIVE if snapshot.stream_active else Phase.OFF
-        record = Phase.LIVE if snapshot.record_active else Phase.OFF
+        if snapshot.stream_reconnecting:
+            stream = Phase.RECONNECTING
+        else:
+            stream = Phase.LIVE if snapshot.stream_active else Phase.OFF
+        record = _phase(snapshot.record_active, paused=snapshot.record_paused)
         before, after = self.update(
             lambda s: replace(
                 _with_snapshot(s, snapshot),
                 stream=s.stream.with_phase(stream, now),
                 record=s.record.with_phase(record, now),
+                replay_buffer=_optional_output(s.replay_buffer, snapshot.replay_buffer, now),
+                virtual_camera=_optional_output(s.virtual_camera, snapshot.virtual_camera, now),
+                reconnecting_since=(s.reconnecting_since or now)
+                if stream is Phase.RECONNECTING
+                else None,
                 stream_drop=_drop_after_reconnect(s.stream_drop, snapshot.stream_active),
             )
         )
@@ -202,32 +341,74 @@ class ObsLink:
             self._tell(
                 Incident.STREAM_KEPT if after.stream_drop is None else Incident.STREAM_DROPPED
             )
+        if after.stream.phase is Phase.RECONNECTING:
+            self._tell(Incident.STREAM_RECONNECTING)
 
     def _on_event(self, name: str, data: dict[str, Any]) -> None:
-        if name == "CurrentProgramSceneChanged":
-            scene = str(data.get("sceneName", ""))
+        if name == VOLUME_METERS:
+            self._on_levels(data)
+        elif name == "CurrentProgramSceneChanged":
+            scene = str(data.get("sceneName") or "")
             self.update(lambda s: replace(s, current_scene=scene))
-            self.refresh()  # for the new scene's sources
+            self.refresh()  # for the new scene's sources (or the scene OBS failed to name)
+        elif name == "CurrentPreviewSceneChanged":
+            preview = str(data.get("sceneName") or "")
+            self.update(lambda s: replace(s, preview_scene=preview))
+        elif name == "StudioModeStateChanged":
+            on = bool(data.get("studioModeEnabled"))
+            self.update(
+                lambda s: replace(s, studio_mode=on, preview_scene=s.preview_scene if on else "")
+            )
+            self.refresh()  # the preview scene studio mode starts with
+        elif name == "SceneListChanged":
+            scenes = tuple(scene_names(data))
+            self.update(lambda s: replace(s, scenes=scenes))
+        elif name == "SceneNameChanged":
+            old, new = str(data.get("oldSceneName", "")), str(data.get("sceneName", ""))
+            self.update(partial(_with_scene_renamed, old=old, new=new))
+        elif name == "InputNameChanged":
+            old, new = str(data.get("oldInputName", "")), str(data.get("inputName", ""))
+            _before, after = self.update(partial(_with_input_renamed, old=old, new=new))
+            if after.mic_choice == new and old != new:  # the choice follows the rename
+                self._save_choices_quietly()
+            self.refresh()  # the sources of the scene may carry the old name
         elif name == "InputMuteStateChanged":
             self.update(
-                lambda s: with_muted(
-                    s, str(data.get("inputName", "")), bool(data.get("inputMuted"))
+                partial(
+                    with_muted,
+                    input_name=str(data.get("inputName", "")),
+                    muted=bool(data.get("inputMuted")),
                 )
             )
         elif name == "SceneItemEnableStateChanged":
-            item_id, visible = data.get("sceneItemId"), bool(data.get("sceneItemEnabled"))
-            scene = str(data.get("sceneName", ""))
-            self.update(lambda s: with_visible(s, scene, lambda i: i.item_id == item_id, visible))
-        elif name in ("StreamStateChanged", "RecordStateChanged"):
-            phase = OUTPUT_STATES.get(str(data.get("outputState", "")))
-            if phase is not None:
-                streaming = name == "StreamStateChanged"
-                now = time.monotonic()
-                before, _after = self.update(lambda s: _with_output_phase(s, streaming, phase, now))
-                if streaming and phase is Phase.OFF:
-                    self._tell(_unasked_stop(before.stream.phase))
+            item_id, enabled = data.get("sceneItemId"), bool(data.get("sceneItemEnabled"))
+            holder = str(data.get("sceneName", ""))
+            self.update(
+                lambda s: with_visible(
+                    s, lambda i: i.id == item_id and (i.group or s.items_scene) == holder, enabled
+                )
+            )
+        elif name in _OUTPUT_EVENTS:
+            self._on_output(_OUTPUT_EVENTS[name], data)
         elif name in STRUCTURE_EVENTS:
             self.refresh()
+
+    def _on_output(self, which: str, data: dict[str, Any]) -> None:
+        phase = OUTPUT_STATES.get(str(data.get("outputState", "")))
+        if phase is None:
+            return
+        now = time.monotonic()
+        if which != "stream":
+            self.update(partial(_with_other_output, which=which, phase=phase, now=now))
+            return
+        before, after = self.update(partial(_with_stream_phase, phase=phase, now=now))
+        self._tell(_stream_incident(before, after))
+
+    def _save_choices_quietly(self) -> None:
+        try:
+            self.save_choices()
+        except OSError as exc:
+            log.warning("the OBS preferences could not be saved: %s", exc)
 
     # -- reads ---------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -260,7 +441,7 @@ class ObsLink:
             self.refresh()
 
     def _poll(self) -> None:
-        """Read OBS's health while connected (on the poller thread)."""
+        """Read OBS's health and scene order while connected (on the poller thread)."""
         while not self._closed.wait(self._poll_interval):
             with self._lock:
                 generation = self._generation
@@ -268,36 +449,122 @@ class ObsLink:
                 continue
             try:
                 reading = read_health(self.client)
+                scenes = tuple(self.client.scenes())
             except ObsError as exc:
-                log.debug("OBS health reading failed: %s", exc)
+                level = 10 if self._poll_failing else 30  # DEBUG once said, else WARNING
+                log.log(level, "OBS health reading failed: %s", exc)
+                self._poll_failing = True
                 continue
+            if self._poll_failing:
+                log.info("OBS health readings work again")
+                self._poll_failing = False
             with self._lock:
                 if generation != self._generation:
                     continue
                 health = self._meter.update(*reading)
-            self.update(partial(_with_health, health=health, now=time.monotonic()))
+            before, after = self.update(
+                partial(_with_health, health=health, scenes=scenes, now=time.monotonic())
+            )
+            self._tell(_stream_incident(before, after))
+
+    def _watch(self) -> None:
+        """Mark OBS unresponsive while it has been silent (UNRESPONSIVE_S) with a request
+        waiting, and responsive again as soon as it says anything (watchdog thread)."""
+        while not self._closed.wait(WATCH_INTERVAL_S):
+            state = self._state
+            if not state.connected:
+                continue
+            stalled = self.client.stalled_for()
+            responsive = stalled < self._unresponsive_after
+            if responsive == state.responsive:
+                continue
+            before, after = self.update(partial(_with_responsive, responsive=responsive))
+            if before.responsive == after.responsive:
+                continue
+            if responsive:
+                log.info("OBS at %s answers again", state.address)
+                self._tell(Incident.OBS_RESPONSIVE)
+            else:
+                log.warning("OBS at %s has answered nothing for %.1f s", state.address, stalled)
+                self._tell(Incident.OBS_FROZEN)
 
 
-def _with_output_phase(state: ObsState, streaming: bool, phase: Phase, now: float) -> ObsState:
-    """An output's event: its new phase, and for the stream whether it dropped unasked."""
-    changed = with_output(state, streaming, state.output(streaming).with_phase(phase, now))
-    if not streaming:
-        return changed
+def _with_responsive(state: ObsState, *, responsive: bool) -> ObsState:
+    return replace(state, responsive=responsive) if state.connected else state
+
+
+def _phase(active: bool, *, paused: bool = False) -> Phase:
+    if not active:
+        return Phase.OFF
+    return Phase.PAUSED if paused else Phase.LIVE
+
+
+def _optional_output(output: Output | None, active: bool | None, now: float) -> Output | None:
+    """A replay buffer or virtual camera: None when this OBS has none."""
+    if active is None:
+        return None
+    return (output or Output()).with_phase(_phase(active), now)
+
+
+def _with_other_output(state: ObsState, *, which: str, phase: Phase, now: float) -> ObsState:
+    """The recording's, replay buffer's or virtual camera's event."""
+    if which == "record":
+        return replace(state, record=state.record.with_phase(phase, now))
+    if which == "replay_buffer":
+        replay = (state.replay_buffer or Output()).with_phase(phase, now)
+        return replace(state, replay_buffer=replay)
+    camera = (state.virtual_camera or Output()).with_phase(phase, now)
+    return replace(state, virtual_camera=camera)
+
+
+def _with_stream_phase(state: ObsState, *, phase: Phase, now: float) -> ObsState:
+    """A StreamStateChanged event: the new phase, when it began reconnecting, and whether it
+    stopped without this console asking (OBS's own stop button counts as unasked: the stage
+    controller must hear of it)."""
+    stream = state.stream.with_phase(phase, now)
     drop = state.stream_drop
-    if phase is Phase.OFF and _unasked_stop(state.stream.phase) is Incident.STREAM_DROPPED:
+    if phase is Phase.OFF and _unasked_stop(state) is Incident.STREAM_DROPPED:
         drop = StreamDrop(DropCause.STOPPED, now)
     elif phase is not Phase.OFF:  # it runs again, or the operator starts or stops it
         drop = None
-    return replace(changed, stream_drop=drop)
+    reconnecting = state.reconnecting_since
+    if phase is Phase.RECONNECTING:
+        reconnecting = reconnecting or now
+    elif phase is not Phase.STOPPING:
+        reconnecting = None
+    return replace(
+        state,
+        stream=stream,
+        stream_drop=drop,
+        reconnecting_since=reconnecting,
+        stop_asked=state.stop_asked and phase is not Phase.OFF,
+    )
 
 
-def _unasked_stop(before: Phase) -> Incident | None:
-    """The incident of a stream that stopped after ``before``: OBS signals "stopping" first
-    whenever someone stops it (the console, OBS's own button); an output that fails just
-    stops."""
-    if before in (Phase.LIVE, Phase.RECONNECTING, Phase.PAUSED):
+def _stream_incident(before: ObsState, after: ObsState) -> Incident | None:
+    """What a change of the stream's phase means for the broadcast, if anything."""
+    old, new = before.stream.phase, after.stream.phase
+    if old == new:
+        return None
+    if new is Phase.OFF:
+        return _unasked_stop(before)
+    if new is Phase.RECONNECTING:
+        return Incident.STREAM_RECONNECTING
+    if old is Phase.RECONNECTING and new is Phase.LIVE:
+        return Incident.STREAM_RECONNECTED
+    return None
+
+
+def _unasked_stop(before: ObsState) -> Incident | None:
+    """The incident of a stream that stopped after ``before``: none when this console asked
+    for it; else a failed start, or a drop (OBS gave up reconnecting, or someone stopped it
+    in OBS itself)."""
+    if before.stop_asked:
+        return None
+    phase = before.stream.phase
+    if phase in (Phase.LIVE, Phase.RECONNECTING, Phase.PAUSED, Phase.STOPPING):
         return Incident.STREAM_DROPPED
-    if before is Phase.STARTING:
+    if phase is Phase.STARTING:
         return Incident.START_FAILED
     return None
 
@@ -322,25 +589,64 @@ def _drop_after_reconnect(drop: StreamDrop | None, streaming: bool) -> StreamDro
 
 
 def _with_snapshot(state: ObsState, snapshot: ObsSnapshot) -> ObsState:
-    """Scenes, inputs and sources of a snapshot; the outputs follow their own events."""
+    """Scenes, studio mode, inputs and sources of a snapshot; the outputs follow their own
+    events."""
     return replace(
         state,
         scenes=snapshot.scenes,
         current_scene=snapshot.current_scene,
+        studio_mode=snapshot.studio_mode,
+        preview_scene=snapshot.preview_scene,
+        transitions=snapshot.transitions,
         inputs=snapshot.inputs,
         items=snapshot.scene_items,
         items_scene=snapshot.current_scene,
     )
 
 
-def _with_health(state: ObsState, *, health: ObsHealth, now: float) -> ObsState:
+def _with_scene_renamed(state: ObsState, *, old: str, new: str) -> ObsState:
+    def renamed(name: str) -> str:
+        return new if name == old else name
+
+    return replace(
+        state,
+        scenes=tuple(renamed(s) for s in state.scenes),
+        current_scene=renamed(state.current_scene),
+        preview_scene=renamed(state.preview_scene),
+        items_scene=renamed(state.items_scene),
+    )
+
+
+def _with_input_renamed(state: ObsState, *, old: str, new: str) -> ObsState:
+    inputs = tuple(replace(i, name=new) if i.name == old else i for i in state.inputs)
+    mic = new if state.mic_choice == old else state.mic_choice
+    return replace(state, inputs=inputs, mic_choice=mic)
+
+
+def _with_health(
+    state: ObsState, *, health: ObsHealth, scenes: tuple[str, ...], now: float
+) -> ObsState:
     # OBS's durations are exact, also for outputs that started before we connected.
     stream, record = state.stream, state.record
+    reconnecting = state.reconnecting_since
     if stream.running and health.stream.active:
         stream = Output(stream.phase, now - health.stream.duration)
+        # A reconnect whose event was missed (it came while OBS was being reconnected to).
+        if health.stream.reconnecting and stream.phase is Phase.LIVE:
+            stream, reconnecting = Output(Phase.RECONNECTING, stream.since), reconnecting or now
     if record.running and health.record.active:
         record = Output(record.phase, now - health.record.duration)
-    return replace(state, health=health, stream=stream, record=record)
+    # OBS announces no re-order of its scenes: the scene keys follow the order read here
+    # (added, removed and renamed scenes come with events, which a reading may predate).
+    reordered = scenes if sorted(scenes) == sorted(state.scenes) else state.scenes
+    return replace(
+        state,
+        health=health,
+        stream=stream,
+        record=record,
+        reconnecting_since=reconnecting,
+        scenes=reordered,
+    )
 
 
 def with_muted(state: ObsState, input_name: str, muted: bool) -> ObsState:
@@ -348,11 +654,8 @@ def with_muted(state: ObsState, input_name: str, muted: bool) -> ObsState:
     return replace(state, inputs=inputs)
 
 
-def with_visible(
-    state: ObsState, scene: str, which: Callable[[SceneItem], bool], visible: bool
-) -> ObsState:
-    if scene != state.items_scene:
-        return state
+def with_visible(state: ObsState, which: Callable[[SceneItem], bool], visible: bool) -> ObsState:
+    """The items of the shown scene ``which`` picks, shown or hidden."""
     items = tuple(replace(i, enabled=visible) if which(i) else i for i in state.items)
     return replace(state, items=items)
 

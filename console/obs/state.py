@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import Enum, StrEnum
 
 from console.obs.health import ObsHealth
-from obs_bridge import ConnectionState, InputState, SceneItem
+from obs_bridge import ConnectionState, InputState, SceneItem, Transitions
 
 
 class Phase(Enum):
@@ -81,17 +81,30 @@ class ObsState:
     connection: ConnectionState = ConnectionState.DISCONNECTED
     detail: str = ""  # the supervisor's English sentence about the connection
     retry_at: float | None = None  # time.monotonic() of the next attempt, while reconnecting
+    # False while OBS is connected but answers nothing (a frozen or stopped process).
+    responsive: bool = True
     scenes: tuple[str, ...] = ()
-    current_scene: str = ""
+    current_scene: str = ""  # "" when OBS names no program scene (out of sync)
+    studio_mode: bool = False
+    preview_scene: str = ""  # in studio mode
+    transitions: Transitions = field(default_factory=lambda: Transitions((), "", None))
     inputs: tuple[InputState, ...] = ()
-    items: tuple[SceneItem, ...] = ()
+    items: tuple[SceneItem, ...] = ()  # top first, the items of groups after their group
     items_scene: str = ""  # the scene ``items`` belong to (trails a scene switch a moment)
     stream: Output = field(default_factory=Output)
     record: Output = field(default_factory=Output)
+    replay_buffer: Output | None = None  # None: OBS's profile has no replay buffer
+    virtual_camera: Output | None = None  # None: this OBS has none
     health: ObsHealth | None = None
     # Set when the stream ended (or may have) unasked; cleared when it runs again or the
     # operator starts or stops it.
     stream_drop: StreamDrop | None = None
+    stop_asked: bool = False  # this console asked OBS to stop the stream, and it has not yet
+    reconnecting_since: float | None = None  # time.monotonic() the stream lost its server
+    # The operator's choices for this OBS (console.obs.preferences).
+    mic_choice: str = ""  # the input Ctrl+M toggles; "": the first microphone OBS has
+    scene_keys_to_program: bool = False  # in studio mode too, scene keys go on air at once
+    stream_backup: bool = False  # the user's own stream settings are kept, to be restored
 
     @property
     def address(self) -> str:
@@ -102,9 +115,28 @@ class ObsState:
         return self.connection is ConnectionState.CONNECTED
 
     @property
+    def audio(self) -> tuple[InputState, ...]:
+        """The inputs that have audio, in OBS's order."""
+        return tuple(i for i in self.inputs if i.muted is not None)
+
+    @property
     def mic(self) -> InputState | None:
-        """The input Ctrl+M toggles: OBS's first input that has audio."""
-        return next((i for i in self.inputs if i.muted is not None), None)
+        """The input Ctrl+M toggles: the one the operator chose, else OBS's first microphone
+        (a Mic/Aux device, or the capture of an input device). Never a guess among the other
+        inputs: muting the music by mistake is worse than a key that says there is no mic."""
+        audio = self.audio
+        chosen = next((i for i in audio if i.name == self.mic_choice), None)
+        return chosen or next((i for i in audio if i.role == "mic"), None)
+
+    @property
+    def desktop(self) -> InputState | None:
+        """The computer's sound (Desktop Audio): the other level an anchor watches."""
+        return next((i for i in self.audio if i.role == "desktop"), None)
+
+    @property
+    def usable(self) -> bool:
+        """Connected and answering: commands can reach OBS."""
+        return self.connected and self.responsive
 
     def output(self, streaming: bool) -> Output:
         return self.stream if streaming else self.record

@@ -2562,12 +2562,12 @@ Details are in the log file:
         <message>
             <location line="+1" />
             <source>Stream reconnecting</source>
-            <translation type="unfinished" />
+            <translation>推流重连中</translation>
         </message>
         <message>
             <location line="+1" />
             <source>OBS not responding</source>
-            <translation type="unfinished" />
+            <translation>OBS 无响应</translation>
         </message>
     </context>
     <context>
@@ -2625,7 +2625,7 @@ Details are in the log file:
         <message>
             <location line="+1" />
             <source>Stream reconnecting</source>
-            <translation type="unfinished" />
+            <translation>推流重连</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2635,7 +2635,7 @@ Details are in the log file:
         <message>
             <location line="+1" />
             <source>OBS not responding</source>
-            <translation type="unfinished" />
+            <translation>OBS 无响应</translation>
         </message>
     </context>
     <context>
@@ -2778,22 +2778,22 @@ Details are in the log file:
         <message>
             <location line="+8" />
             <source>Take (preview to program)</source>
-            <translation type="unfinished" />
+            <translation>切换（预览上播）</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Studio mode on/off</source>
-            <translation type="unfinished" />
+            <translation>工作室模式 开/关</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Scene keys go straight on air</source>
-            <translation type="unfinished" />
+            <translation>场景键直接上播</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Choose transition</source>
-            <translation type="unfinished" />
+            <translation>选择转场</translation>
         </message>
         <message>
             <location line="+16" />
@@ -2813,7 +2813,7 @@ Details are in the log file:
         <message>
             <location line="+3" />
             <source>Choose the microphone</source>
-            <translation type="unfinished" />
+            <translation>选择麦克风</translation>
         </message>
         <message>
             <location line="+3" />
@@ -2848,52 +2848,52 @@ Details are in the log file:
         <message>
             <location line="+3" />
             <source>Pause recording</source>
-            <translation type="unfinished" />
+            <translation>暂停录制</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Resume recording</source>
-            <translation type="unfinished" />
+            <translation>继续录制</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Pause/resume recording</source>
-            <translation type="unfinished" />
+            <translation>暂停/继续录制</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Start the replay buffer</source>
-            <translation type="unfinished" />
+            <translation>开始回放缓存</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Stop the replay buffer</source>
-            <translation type="unfinished" />
+            <translation>停止回放缓存</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Start/stop the replay buffer</source>
-            <translation type="unfinished" />
+            <translation>开始/停止回放缓存</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Save replay</source>
-            <translation type="unfinished" />
+            <translation>保存回放</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Start the virtual camera</source>
-            <translation type="unfinished" />
+            <translation>开启虚拟摄像机</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Stop the virtual camera</source>
-            <translation type="unfinished" />
+            <translation>关闭虚拟摄像机</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Start/stop the virtual camera</source>
-            <translation type="unfinished" />
+            <translation>开启/关闭虚拟摄像机</translation>
         </message>
         <message>
             <location line="+4" />
@@ -2903,7 +2903,7 @@ Details are in the log file:
         <message>
             <location line="+5" />
             <source>Restore my OBS stream settings</source>
-            <translation type="unfinished" />
+            <translation>恢复我的 OBS 推流设置</translation>
         </message>
         <message>
             <location line="+7" />
@@ -3107,7 +3107,7 @@ Details are in the log file:
         <message>
             <location line="+5" />
             <source>OBS has no microphone (no Mic/Aux device, no audio input capture): choose the input that is the microphone in the OBS panel.</source>
-            <translation type="unfinished" />
+            <translation>OBS 里没有麦克风（没有麦克风/辅助音频设备，也没有音频输入采集）：请在 OBS 面板里选择哪个输入是麦克风。</translation>
         </message>
         <message>
             <location line="+106" />
@@ -3256,7 +3256,7 @@ Details are in the log file:
         <message>
             <location line="+1" />
             <source>Studio mode is off in OBS (code 506).</source>
-            <translation type="unfinished" />
+            <translation>OBS 未开启工作室模式（代码 506）。</translation>
         </message>
         <message>
             <location line="+2" />
@@ -3271,7 +3271,7 @@ Details are in the log file:
         <message>
             <location line="+3" />
             <source>OBS is not responding (frozen or overloaded): LiveDesk sends it nothing until it answers again.</source>
-            <translation type="unfinished" />
+            <translation>OBS 无响应（卡死或过载）：在它恢复响应之前，LiveDesk 不向它发送任何指令。</translation>
         </message>
         <message>
             <location line="+32" />
@@ -3467,17 +3467,17 @@ Details are in the log file:
         <message>
             <location line="-367" />
             <source>OBS has no transition {name}.</source>
-            <translation type="unfinished" />
+            <translation>OBS 没有名为 {name} 的转场。</translation>
         </message>
         <message>
             <location line="+103" />
             <source>The recording is paused already.</source>
-            <translation type="unfinished" />
+            <translation>录制已经暂停。</translation>
         </message>
         <message>
             <location line="+2" />
             <source>The recording is not paused.</source>
-            <translation type="unfinished" />
+            <translation>录制没有暂停。</translation>
         </message>
         <message>
             <location line="+112" />
@@ -3487,42 +3487,42 @@ Details are in the log file:
         <message>
             <location line="+147" />
             <source>Studio mode is off in OBS: scenes go on air at once, there is nothing to take.</source>
-            <translation type="unfinished" />
+            <translation>OBS 未开启工作室模式：场景会直接上播，没有可切换的预览。</translation>
         </message>
         <message>
             <location line="+4" />
             <source>OBS has no replay buffer: turn it on in OBS (Settings → Output → Replay Buffer).</source>
-            <translation type="unfinished" />
+            <translation>OBS 没有回放缓存：请在 OBS 中开启（设置 → 输出 → 回放缓存）。</translation>
         </message>
         <message>
             <location line="+3" />
             <source>This OBS has no virtual camera.</source>
-            <translation type="unfinished" />
+            <translation>这台 OBS 没有虚拟摄像机。</translation>
         </message>
         <message>
             <location line="+1" />
             <source>OBS did not pause: a recording that shares the stream's encoder cannot pause (in OBS: Settings → Output → Recording Quality other than “Same as stream”).</source>
-            <translation type="unfinished" />
+            <translation>OBS 没有暂停：与推流共用编码器的录制无法暂停（在 OBS 中：设置 → 输出 → 录像质量选“与串流画质相同”以外的选项）。</translation>
         </message>
         <message>
             <location line="+5" />
             <source>OBS is streaming: where it streams to cannot change until the stream is stopped.</source>
-            <translation type="unfinished" />
+            <translation>OBS 正在推流：停止推流之前不能更改推流目标。</translation>
         </message>
         <message>
             <location line="+4" />
             <source>There are no stream settings of yours to restore: OBS still has them.</source>
-            <translation type="unfinished" />
+            <translation>没有需要恢复的推流设置：OBS 里仍是你自己的设置。</translation>
         </message>
         <message>
             <location line="+14" />
             <source>OBS is starting or stopping the replay buffer already.</source>
-            <translation type="unfinished" />
+            <translation>OBS 正在开始或停止回放缓存。</translation>
         </message>
         <message>
             <location line="+3" />
             <source>OBS is starting or stopping the virtual camera already.</source>
-            <translation type="unfinished" />
+            <translation>OBS 正在开启或关闭虚拟摄像机。</translation>
         </message>
         <message>
             <location line="+5" />
@@ -3542,22 +3542,22 @@ Details are in the log file:
         <message>
             <location line="+2" />
             <source>The replay buffer runs already.</source>
-            <translation type="unfinished" />
+            <translation>回放缓存已在运行。</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The replay buffer is not running.</source>
-            <translation type="unfinished" />
+            <translation>回放缓存没有运行。</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The virtual camera is on already.</source>
-            <translation type="unfinished" />
+            <translation>虚拟摄像机已开启。</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The virtual camera is off.</source>
-            <translation type="unfinished" />
+            <translation>虚拟摄像机未开启。</translation>
         </message>
         <message>
             <location filename="../../console/commands/bindings.py" line="+101" />
@@ -3616,27 +3616,27 @@ Details are in the log file:
         <message>
             <location line="+9" />
             <source>OBS is not responding: it may be frozen or overloaded. Commands to OBS are held until it answers again; check the OBS computer.</source>
-            <translation type="unfinished" />
+            <translation>OBS 无响应：可能卡死或过载。在它恢复响应之前，发给 OBS 的指令暂不执行；请检查 OBS 所在的电脑。</translation>
         </message>
         <message>
             <location line="+8" />
             <source>OBS is responding again.</source>
-            <translation type="unfinished" />
+            <translation>OBS 已恢复响应。</translation>
         </message>
         <message>
             <location line="+4" />
             <source>The stream dropped: OBS is not streaming and nobody stopped it from LiveDesk (OBS gave up on the server, or it was stopped in OBS). Start the stream again once OBS and the network are back.</source>
-            <translation type="unfinished" />
+            <translation>推流中断：OBS 已停止推流，且不是从 LiveDesk 停止的（OBS 放弃了重连服务器，或有人在 OBS 里停止了推流）。OBS 和网络恢复后请重新开始推流。</translation>
         </message>
         <message>
             <location line="+10" />
             <source>The stream lost its server: OBS is reconnecting, viewers see a frozen picture. Check the network.</source>
-            <translation type="unfinished" />
+            <translation>推流与服务器断开：OBS 正在重连，观众看到的是静止画面。请检查网络。</translation>
         </message>
         <message>
             <location line="+8" />
             <source>The stream is back: OBS reconnected.</source>
-            <translation type="unfinished" />
+            <translation>推流已恢复：OBS 重新连上了服务器。</translation>
         </message>
         <message>
             <location line="+3" />
@@ -3777,52 +3777,52 @@ Details are in the log file:
         <message>
             <location line="+5" />
             <source>{scene} is in preview already</source>
-            <translation type="unfinished" />
+            <translation>{scene} 已在预览中</translation>
         </message>
         <message>
             <location line="+11" />
             <source>{scene} is in preview: Take puts it on air</source>
-            <translation type="unfinished" />
+            <translation>{scene} 已放入预览：按“切换”上播</translation>
         </message>
         <message>
             <location line="+14" />
             <source>OBS put {scene} on air</source>
-            <translation type="unfinished" />
+            <translation>OBS 已将 {scene} 切换上播</translation>
         </message>
         <message>
             <location line="+52" />
             <source>Transition: {name}</source>
-            <translation type="unfinished" />
+            <translation>转场：{name}</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Transition: {name}, {ms} ms</source>
-            <translation type="unfinished" />
+            <translation>转场：{name}，{ms} 毫秒</translation>
         </message>
         <message>
             <location line="+14" />
             <source>In studio mode, scene keys now put scenes on air</source>
-            <translation type="unfinished" />
+            <translation>工作室模式下，场景键现在直接上播</translation>
         </message>
         <message>
             <location line="+2" />
             <source>In studio mode, scene keys now fill the preview</source>
-            <translation type="unfinished" />
+            <translation>工作室模式下，场景键现在放入预览</translation>
         </message>
         <message>
             <location line="+87" />
             <source>OBS paused the recording</source>
-            <translation type="unfinished" />
+            <translation>OBS 已暂停录制</translation>
         </message>
         <message>
             <location line="+2" />
             <source>OBS resumed the recording</source>
-            <translation type="unfinished" />
+            <translation>OBS 已继续录制</translation>
         </message>
         <message>
             <location line="+10" />
             <source>OBS saved the last seconds as a replay</source>
-            <translation type="unfinished" />
+            <translation>OBS 已把最近一段保存为回放</translation>
         </message>
         <message>
             <location line="+16" />
@@ -3837,12 +3837,12 @@ Details are in the log file:
         <message>
             <location line="+20" />
             <source>{name} is the microphone now</source>
-            <translation type="unfinished" />
+            <translation>{name} 现在是麦克风</translation>
         </message>
         <message>
             <location line="+4" />
             <source>The microphone is OBS's own again: {name}</source>
-            <translation type="unfinished" />
+            <translation>麦克风恢复为 OBS 自己的麦克风：{name}</translation>
         </message>
         <message>
             <location line="+59" />
@@ -3863,27 +3863,27 @@ Details are in the log file:
         <message>
             <location line="+24" />
             <source>OBS streams with your own settings again</source>
-            <translation type="unfinished" />
+            <translation>OBS 已恢复你自己的推流设置</translation>
         </message>
         <message>
             <location line="+93" />
             <source>Studio mode is on already</source>
-            <translation type="unfinished" />
+            <translation>工作室模式已开启</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Studio mode is off already</source>
-            <translation type="unfinished" />
+            <translation>工作室模式已关闭</translation>
         </message>
         <message>
             <location line="+3" />
             <source>OBS turned studio mode on</source>
-            <translation type="unfinished" />
+            <translation>OBS 已开启工作室模式</translation>
         </message>
         <message>
             <location line="+1" />
             <source>OBS turned studio mode off</source>
-            <translation type="unfinished" />
+            <translation>OBS 已关闭工作室模式</translation>
         </message>
         <message>
             <location line="+23" />
@@ -3908,22 +3908,22 @@ Details are in the log file:
         <message>
             <location line="+1" />
             <source>OBS is starting the replay buffer</source>
-            <translation type="unfinished" />
+            <translation>OBS 正在开始回放缓存</translation>
         </message>
         <message>
             <location line="+1" />
             <source>OBS is stopping the replay buffer</source>
-            <translation type="unfinished" />
+            <translation>OBS 正在停止回放缓存</translation>
         </message>
         <message>
             <location line="+1" />
             <source>OBS is starting the virtual camera</source>
-            <translation type="unfinished" />
+            <translation>OBS 正在开启虚拟摄像机</translation>
         </message>
         <message>
             <location line="+1" />
             <source>OBS is stopping the virtual camera</source>
-            <translation type="unfinished" />
+            <translation>OBS 正在关闭虚拟摄像机</translation>
         </message>
         <message>
             <location filename="../../console/room.py" line="-48" />

@@ -68,8 +68,8 @@ def test_live_then_a_drop_nobody_asked_for(make_window, fake_obs: FakeObs, qtbot
     )
     bar, obs = window.on_air_bar, window.obs_panel
     assert obs is not None
-    qtbot.waitUntil(lambda: bar.air_label.text() == "未开播", timeout=10_000)
-    assert bar.obs_label.text() == "OBS 已连接"
+    qtbot.waitUntil(lambda: bar.obs_label.text() == "OBS 已连接", timeout=10_000)
+    assert bar.air_label.text() == "未开播"
 
     qtbot.mouseClick(obs.stream_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bar.air_label.text().startswith("● 直播中"), timeout=5000)

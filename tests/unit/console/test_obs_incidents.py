@@ -17,7 +17,12 @@ from unit.obs_bridge.fake_obs import FakeObs, FakeSession, ok, output_event, ser
 
 from console.messages import Level, MessageBus
 from console.obs import ObsLink, ObsService
-from console.obs.incidents import CONNECTION_LOST, STREAM_DROPPED, IncidentReporter
+from console.obs.incidents import (
+    CONNECTION_LOST,
+    STREAM_DROPPED,
+    STREAM_RECONNECTING,
+    IncidentReporter,
+)
 from console.obs.state import DropCause, Phase
 from console.storage.database import create_db_engine
 from console.storage.writer import AuditRecord, ShowInfo, StorageWriter
@@ -114,14 +119,45 @@ def test_the_operators_stop_is_no_incident(
     _start_streaming(link, run)
     run(ObsService(link).set_output(streaming=True, start=False), "obs.stream.stop")
     eventually(lambda: link.state.stream.phase is Phase.OFF)
-    # and stopping it with OBS's own button: OBS says "stopping" first
+    assert link.state.stream_drop is None and not link.state.stop_asked
+    assert board.audits == [] and board.read() == []
+
+
+def test_a_stop_in_obs_itself_is_a_drop_for_the_stage_controller(
+    link: ObsLink, fake_obs: FakeObs, streaming: dict[str, bool], board: Board, run: PlanRunner
+) -> None:
+    """The anchor's PC, OBS's own button: OBS says "stopping" first, as for any stop."""
     _start_streaming(link, run)
+    streaming["Stream"] = False
     session = fake_obs.sessions[-1]
     session.send_event("StreamStateChanged", output_event("STOPPING"))
     session.send_event("StreamStateChanged", output_event("STOPPED"))
-    eventually(lambda: link.state.stream.phase is Phase.OFF)
-    assert link.state.stream_drop is None
-    assert board.audits == [] and board.read() == []
+    eventually(lambda: link.state.stream_drop is not None)
+    assert [a.action for a in board.audits] == [STREAM_DROPPED]
+    eventually(lambda: board.read())
+    assert board.read()[-1][0] is Level.ERROR
+
+
+def test_a_stream_reconnecting_is_an_alarm_until_it_is_back(
+    link: ObsLink, fake_obs: FakeObs, board: Board, run: PlanRunner
+) -> None:
+    _start_streaming(link, run)
+    session = fake_obs.sessions[-1]
+    session.send_event("StreamStateChanged", output_event("RECONNECTING"))
+    eventually(lambda: link.state.stream.phase is Phase.RECONNECTING)
+    assert link.state.reconnecting_since is not None
+    assert link.state.stream.running  # still a stream: OBS retries
+    eventually(lambda: board.audits)
+    assert [a.action for a in board.audits] == [STREAM_RECONNECTING]
+    assert board.read()[-1][0] is Level.ERROR
+
+    session.send_event("StreamStateChanged", output_event("RECONNECTED"))
+    eventually(lambda: link.state.stream.phase is Phase.LIVE)
+    assert link.state.reconnecting_since is None
+    eventually(lambda: len(board.read()) >= 2)
+    level, text = board.read()[-1]
+    assert level is Level.INFO and "reconnected" in text
+    assert [a.action for a in board.audits] == [STREAM_RECONNECTING]
 
 
 @pytest.mark.parametrize("still_streaming", [True, False])
