@@ -66,6 +66,17 @@ class KeywordRules:
         )
 
 
+# Every verdict there can be, made once: a flood's comments share them (a third of them are
+# questions) instead of each bringing one more object for the garbage collector to scan.
+_VERDICTS: dict[tuple[HiddenReason | None, bool, bool], Verdict] = {
+    (hidden, question, highlight): Verdict(hidden, question, highlight)
+    for hidden in (None, *HiddenReason)
+    for question in (False, True)
+    for highlight in (False, True)
+}
+_VERDICTS[None, False, False] = PLAIN
+
+
 @dataclass(frozen=True, slots=True)
 class MuteInfo:
     since: float
@@ -186,9 +197,7 @@ class ModerationService:
         matchers = self._matchers
         question = bool(matchers.question.find(text))
         highlight = bool(matchers.highlight.find(text))
-        if hidden is None and not question and not highlight:
-            return PLAIN
-        return Verdict(hidden, question, highlight)
+        return _VERDICTS[hidden, question, highlight]
 
     def hidden_counts(self) -> dict[HiddenReason, int]:
         with self._lock:
