@@ -228,7 +228,42 @@ def _export_demo(argv: Sequence[str]) -> int:
     return 0
 
 
-SUBCOMMANDS = {"export-demo": _export_demo}
+def _rundown(argv: Sequence[str]) -> int:
+    from console.rundown.document import read_rundown, write_rundown
+    from console.rundown.errors import RundownInvalid
+    from console.rundown.template import template
+
+    parser = argparse.ArgumentParser(
+        prog="livedesk rundown", description="Rundown (直播脚本) files (docs/rundown.md)."
+    )
+    actions = parser.add_subparsers(dest="action", required=True)
+    write = actions.add_parser(
+        "template", help="write the brief's flow (暖场, 商品讲解 × N, 互动/抽奖, 引导关注)"
+    )
+    write.add_argument("file", type=Path, help="the rundown file to write (.json)")
+    write.add_argument("--goods", type=int, default=3, metavar="N", help="goods segments (3)")
+    check = actions.add_parser("check", help="check a rundown file and say what is wrong")
+    check.add_argument("file", type=Path, help="the rundown file to check")
+    args = parser.parse_args(argv)
+    if args.action == "template":
+        if args.goods < 1:
+            parser.error("--goods must be at least 1")
+        write_rundown(template(args.goods), args.file)
+        print(f"wrote a rundown template to {args.file}")
+        return 0
+    try:
+        rundown = read_rundown(args.file)
+    except OSError as exc:
+        print(f"livedesk rundown: cannot read {args.file}: {exc.strerror or exc}")
+        return 1
+    except RundownInvalid as exc:
+        print(exc.render())
+        return 1
+    print(f"{args.file}: {len(rundown.segments)} segments, {rundown.planned_s} s planned")
+    return 0
+
+
+SUBCOMMANDS = {"export-demo": _export_demo, "rundown": _rundown}
 
 
 def run_subcommand(argv: Sequence[str]) -> int | None:

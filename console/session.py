@@ -39,6 +39,7 @@ from console.platforms.base import Connector
 from console.platforms.wechat import WeChatConnector
 from console.roles import Role
 from console.room import RoomService
+from console.rundown.service import RundownService
 from console.show import LiveShow
 from console.storage.database import create_db_engine, display_url
 from console.storage.faults import FaultKind, StorageFault, classify
@@ -99,6 +100,10 @@ class LiveSession:
         self.commands: CommandRouter = CommandRouter(self, self.kernel)
         self.ticker = Ticker()
         self.ticker.add(self._run_due_lottery_steps)
+        self.rundown: RundownService = RundownService(
+            self.commands.submit, self.writer.execute, self.show.clock
+        )
+        self.ticker.add(self.rundown.tick)
         self._reads = ThreadPoolExecutor(1, thread_name_prefix="room-reads")
         if self.room is not None:
             self.ticker.add(self._poll_rooms)
@@ -291,6 +296,7 @@ class LiveSession:
         if self.control is not None:
             self.control.stop()
         self.ticker.stop()
+        self.rundown.stop()
         self._reads.shutdown(wait=False, cancel_futures=True)
         if self.obs is not None:
             self.obs.link.shutdown()

@@ -359,6 +359,14 @@ def _room(session: LiveSession) -> RoomService:
 ROOM_API_MISSING = QT_TRANSLATE_NOOP("errors", "Room functions need the WeChat connector.")
 
 
+# -- the rundown -------------------------------------------------------------------------------
+def _rundown(command: str) -> Callable[[LiveSession, Args], OperatorError | None]:
+    def why_not(session: LiveSession, args: Args) -> OperatorError | None:
+        return session.rundown.why_not(command, args.get("number"))
+
+    return why_not
+
+
 # -- the show -----------------------------------------------------------------------------------
 def _quit(session: LiveSession, _args: Args, _entry: Entry) -> Plan:
     done = said(QT_TRANSLATE_NOOP("outcomes", "LiveDesk is closing"))
@@ -483,6 +491,13 @@ BINDINGS: dict[C, Binding] = {
     C.ROOM_REMINDER: Binding(lambda s, a, _e: _room(s).send_reminder(a["openids"])),
     C.ROOM_PUSH_URL: Binding(lambda s, _a, _e: _room(s).fetch_push_url()),
     C.ROOM_SHARE_CODE: Binding(lambda s, _a, _e: _room(s).fetch_share_code()),
+    C.RUNDOWN_NEXT: Binding(lambda s, _a, _e: s.rundown.go(), why_not=_rundown("next")),
+    C.RUNDOWN_PREVIOUS: Binding(
+        lambda s, _a, _e: s.rundown.previous(), why_not=_rundown("previous")
+    ),
+    C.RUNDOWN_PAUSE: Binding(lambda s, _a, _e: s.rundown.pause(), why_not=_rundown("pause")),
+    C.RUNDOWN_JUMP: Binding(lambda s, a, _e: s.rundown.jump(a["number"]), why_not=_rundown("jump")),
+    C.RUNDOWN_SKIP: Binding(lambda s, a, _e: s.rundown.skip(a["number"]), why_not=_rundown("skip")),
     C.SHOW_END: Binding(_end_show),
     C.SHOW_NEW: Binding(_new_show),
     C.APP_QUIT: Binding(_quit),

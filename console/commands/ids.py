@@ -89,6 +89,12 @@ class CommandId(StrEnum):
     ROOM_REMINDER = "room.reminder"
     ROOM_PUSH_URL = "room.push_url"
     ROOM_SHARE_CODE = "room.share_code"
+    # The rundown (直播脚本)
+    RUNDOWN_NEXT = "rundown.next"
+    RUNDOWN_PREVIOUS = "rundown.previous"
+    RUNDOWN_PAUSE = "rundown.pause"
+    RUNDOWN_JUMP = "rundown.jump"
+    RUNDOWN_SKIP = "rundown.skip"
     # The show and the console
     SHOW_END = "show.end"
     SHOW_NEW = "show.new"

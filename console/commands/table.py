@@ -444,6 +444,32 @@ _ROOM_SPECS = (
     ),
 )
 
+_SEGMENT = Arg(
+    "number", ArgKind.INTEGER, "the segment's place in the rundown (1 = first)", minimum=1
+)
+_RUNDOWN_SPECS = (
+    CommandSpec(C.RUNDOWN_NEXT, QT_TRANSLATE_NOOP("commands", "Next segment (GO)"), "F9"),
+    CommandSpec(C.RUNDOWN_PREVIOUS, QT_TRANSLATE_NOOP("commands", "Previous segment"), "Shift+F9"),
+    CommandSpec(
+        C.RUNDOWN_PAUSE, QT_TRANSLATE_NOOP("commands", "Pause/resume the rundown"), "Ctrl+F9"
+    ),
+    CommandSpec(C.RUNDOWN_JUMP, QT_TRANSLATE_NOOP("commands", "Jump to segment"), args=(_SEGMENT,)),
+    CommandSpec(
+        C.RUNDOWN_SKIP,
+        QT_TRANSLATE_NOOP("commands", "Skip segment"),
+        args=(
+            Arg(
+                "number",
+                ArgKind.INTEGER,
+                "the segment to skip, or to take back when skipped; default: the next one",
+                False,
+                None,
+                minimum=1,
+            ),
+        ),
+    ),
+)
+
 _SHOW_SPECS = (
     CommandSpec(C.SHOW_END, QT_TRANSLATE_NOOP("commands", "End this show"), confirm=Confirm.ALWAYS),
     CommandSpec(
@@ -462,6 +488,7 @@ COMMANDS: dict[C, CommandSpec] = {
         *_LOTTERY_SPECS,
         *_OBS_SPECS,
         *_ROOM_SPECS,
+        *_RUNDOWN_SPECS,
         *_SHOW_SPECS,
     )
 }

@@ -84,6 +84,36 @@ class SourceMark(Base):
     last_seq: Mapped[int] = mapped_column(BigInteger)
 
 
+class RundownRecord(Base):
+    """The rundown (直播脚本) a show runs, as its JSON document (docs/rundown.md)."""
+
+    __tablename__ = "rundowns"
+
+    show_id: Mapped[int] = mapped_column(
+        ForeignKey("shows.id", ondelete="CASCADE"), primary_key=True
+    )
+    document: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class RundownSegmentRun(Base):
+    """One run of a rundown segment: when it started (show time, and on the rundown's clock,
+    which a rehearsal speeds up) and how long it took; ``duration_s`` is None while it runs."""
+
+    __tablename__ = "rundown_segment_runs"
+    __table_args__ = (UniqueConstraint("show_id", "run"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("shows.id", ondelete="CASCADE"), index=True)
+    run: Mapped[int] = mapped_column(Integer)  # 1, 2, ... within the show, in start order
+    position: Mapped[int] = mapped_column(Integer)  # the segment's place in the rundown (1 = first)
+    title: Mapped[str] = mapped_column(String(100))
+    planned_s: Mapped[float] = mapped_column(Float)
+    t: Mapped[float] = mapped_column(Float)  # show time at its start
+    started_s: Mapped[float] = mapped_column(Float)  # rundown clock at its start
+    duration_s: Mapped[float | None] = mapped_column(Float, default=None)
+
+
 class CommentRecord(Base):
     __tablename__ = "comments"
     __table_args__ = (UniqueConstraint("show_id", "comment_id"),)

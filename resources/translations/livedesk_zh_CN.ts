@@ -35,6 +35,59 @@
         </message>
     </context>
     <context>
+        <name>AudioBox</name>
+        <message>
+            <location filename="../../ui/panels/obs_audio.py" line="+108" />
+            <source>OBS has no audio input.</source>
+            <translation>OBS 没有音频输入。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The input the microphone key mutes and unmutes</source>
+            <translation>麦克风快捷键静音/取消静音的输入</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Microphone:</source>
+            <translation>麦克风：</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>%1 — muted</source>
+            <translation>%1 — 已静音</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Click to unmute%1</source>
+            <translation>点击取消静音%1</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Click to mute%1</source>
+            <translation>点击静音%1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Mic</source>
+            <translation>麦克风</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Desktop</source>
+            <translation>桌面音频</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>OBS's microphone (%1)</source>
+            <translation>OBS 的麦克风（%1）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>OBS's microphone</source>
+            <translation>OBS 的麦克风</translation>
+        </message>
+    </context>
+    <context>
         <name>AuditPanel</name>
         <message>
             <location filename="../../ui/panels/audit_panel.py" line="+55" />
@@ -573,6 +626,19 @@ Details are in the log file:
         </message>
     </context>
     <context>
+        <name>LevelMeter</name>
+        <message>
+            <location filename="../../ui/panels/obs_audio.py" line="-121" />
+            <source>Silent</source>
+            <translation>无声</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Peak %1 dB</source>
+            <translation>峰值 %1 dB</translation>
+        </message>
+    </context>
+    <context>
         <name>LotteryController</name>
         <message>
             <location filename="../../ui/controllers/lottery.py" line="+92" />
@@ -1066,12 +1132,7 @@ Details are in the log file:
     <context>
         <name>ObsController</name>
         <message>
-            <location filename="../../ui/controllers/obs.py" line="+127" />
-            <source>Not connected to OBS: %1</source>
-            <translation>未连接 OBS：%1</translation>
-        </message>
-        <message>
-            <location line="+29" />
+            <location filename="../../ui/controllers/obs.py" line="+239" />
             <source>Open Settings… and enter OBS's WebSocket password. LiveDesk does not retry until then.</source>
             <translation>请打开“设置…”填写 OBS 的 WebSocket 密码。在此之前 LiveDesk 不会重试。</translation>
         </message>
@@ -1091,7 +1152,22 @@ Details are in the log file:
             <translation>已连接 %1 上的 OBS</translation>
         </message>
         <message>
+            <location line="-51" />
+            <source>OBS cannot be used now: %1</source>
+            <translation>现在无法使用 OBS：%1</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>OBS at %1 is not responding</source>
+            <translation>%1 上的 OBS 无响应</translation>
+        </message>
+        <message>
             <location line="+2" />
+            <source>OBS has answered nothing for 5 seconds: it may be frozen or overloaded. Everything continues when it answers again; if it stays frozen, restart OBS.</source>
+            <translation>OBS 已 5 秒没有任何应答：可能卡死或过载。它恢复响应后一切照常继续；如果一直卡住，请重启 OBS。</translation>
+        </message>
+        <message>
+            <location line="+8" />
             <source>Connecting to OBS at %1…</source>
             <translation>正在连接 %1 上的 OBS…</translation>
         </message>
@@ -1114,7 +1190,7 @@ Details are in the log file:
     <context>
         <name>ObsPanel</name>
         <message>
-            <location filename="../../ui/panels/obs_panel.py" line="+99" />
+            <location filename="../../ui/panels/obs_panel.py" line="+111" />
             <source>Reconnect</source>
             <translation>重新连接</translation>
         </message>
@@ -1139,17 +1215,12 @@ Details are in the log file:
             <translation>场景</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+13" />
             <source>Audio</source>
             <translation>音频</translation>
         </message>
         <message>
-            <location line="+5" />
-            <source>Sources</source>
-            <translation>来源</translation>
-        </message>
-        <message>
-            <location line="+19" />
+            <location line="+46" />
             <source>FPS</source>
             <translation>帧率</translation>
         </message>
@@ -1189,47 +1260,27 @@ Details are in the log file:
             <translation>因网络太慢而丢弃的帧</translation>
         </message>
         <message>
-            <location line="+118" />
+            <location line="+150" />
             <source>Switch OBS to scene %1%2</source>
             <translation>把 OBS 切换到场景 %1%2</translation>
         </message>
         <message>
-            <location line="+51" />
-            <source>OBS has no audio input.</source>
-            <translation>OBS 没有音频输入。</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>%1 — muted</source>
-            <translation>%1 — 已静音</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Click to unmute%1</source>
-            <translation>点击取消静音%1</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Click to mute%1</source>
-            <translation>点击静音%1</translation>
+            <location line="-190" />
+            <source>Save replay</source>
+            <translation>保存回放</translation>
         </message>
         <message>
             <location line="+4" />
-            <source>Sources of %1</source>
-            <translation>%1 的来源</translation>
+            <source>Restore my stream settings</source>
+            <translation>恢复我的推流设置</translation>
         </message>
         <message>
-            <location line="+17" />
-            <source>This scene has no sources.</source>
-            <translation>这个场景没有来源。</translation>
+            <location line="+186" />
+            <source>Put %1 in preview%2</source>
+            <translation>把 %1 放入预览%2</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>Shown in the scene when ticked</source>
-            <translation>勾选时在场景中显示</translation>
-        </message>
-        <message>
-            <location line="+23" />
+            <location line="+64" />
             <location line="+15" />
             <source>Start streaming</source>
             <translation>开始推流</translation>
@@ -1281,7 +1332,82 @@ Details are in the log file:
             <translation>停止录制</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+6" />
+            <source>Resume</source>
+            <translation>继续</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Resume the recording</source>
+            <translation>继续录制</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Pause the recording</source>
+            <translation>暂停录制</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Replay buffer on</source>
+            <translation>回放缓存 开</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Replay buffer off</source>
+            <translation>回放缓存 关</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Stop the replay buffer</source>
+            <translation>停止回放缓存</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Start the replay buffer</source>
+            <translation>开始回放缓存</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Save the last seconds to a file</source>
+            <translation>把最近一段保存为文件</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Virtual camera on</source>
+            <translation>虚拟摄像机 开</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Virtual camera off</source>
+            <translation>虚拟摄像机 关</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Stop the virtual camera</source>
+            <translation>关闭虚拟摄像机</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Start the virtual camera</source>
+            <translation>开启虚拟摄像机</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Not while OBS streams: stop the stream first</source>
+            <translation>推流中不能更改：请先停止推流</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Put back the stream settings OBS had before the room's push address</source>
+            <translation>恢复使用直播间推流地址之前 OBS 里的推流设置</translation>
+        </message>
+        <message>
+            <location line="+25" />
             <source>Frames are being dropped or the network is congested</source>
             <translation>正在丢帧或网络拥塞</translation>
         </message>
@@ -1332,7 +1458,7 @@ Details are in the log file:
     <context>
         <name>OnAirBar</name>
         <message>
-            <location filename="../../ui/panels/on_air_bar.py" line="+24" />
+            <location filename="../../ui/panels/on_air_bar.py" line="+25" />
             <source>OBS not controlled here</source>
             <translation>本机未控制 OBS</translation>
         </message>
@@ -1353,8 +1479,8 @@ Details are in the log file:
         </message>
         <message>
             <location line="+1" />
-            <source>Stream reconnecting %1</source>
-            <translation>推流重连中 %1</translation>
+            <source>Stream reconnecting %1 s</source>
+            <translation>推流重连中 %1 秒</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1402,7 +1528,17 @@ Details are in the log file:
             <translation>OBS 未连接</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+3" />
+            <source>OBS lost the streaming server and is reconnecting: viewers see a frozen picture.</source>
+            <translation>OBS 与推流服务器断开，正在重连：观众看到的是静止画面。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>OBS has answered nothing for 5 seconds: it may be frozen or overloaded. Check the OBS computer.</source>
+            <translation>OBS 已 5 秒没有任何应答：可能卡死或过载。请检查 OBS 所在的电脑。</translation>
+        </message>
+        <message>
+            <location line="+20" />
             <source>All comments banned</source>
             <translation>全员禁言中</translation>
         </message>
@@ -1412,7 +1548,12 @@ Details are in the log file:
             <translation>解除禁言</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+33" />
+            <source>OBS not responding</source>
+            <translation>OBS 无响应</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Not recording</source>
             <translation>未录制</translation>
         </message>
@@ -1447,7 +1588,7 @@ Details are in the log file:
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+21" />
             <source>%1 s</source>
             <translation>%1 秒</translation>
         </message>
@@ -2324,6 +2465,24 @@ Details are in the log file:
         </message>
     </context>
     <context>
+        <name>SourcesBox</name>
+        <message>
+            <location filename="../../ui/panels/obs_sources.py" line="+50" />
+            <source>Sources of %1</source>
+            <translation>%1 的来源</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Shown in the scene when ticked</source>
+            <translation>勾选时在场景中显示</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>This scene has no sources.</source>
+            <translation>这个场景没有来源。</translation>
+        </message>
+    </context>
+    <context>
         <name>StorageState</name>
         <message>
             <location filename="../../ui/storage_state.py" line="+39" />
@@ -2369,6 +2528,64 @@ Details are in the log file:
             <location line="+2" />
             <source>Saving failed · retrying in %1 s</source>
             <translation>保存失败 · %1 秒后重试</translation>
+        </message>
+    </context>
+    <context>
+        <name>StudioBar</name>
+        <message>
+            <location filename="../../ui/panels/obs_studio.py" line="+39" />
+            <source>Studio mode</source>
+            <translation>工作室模式</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Scenes go to a preview first; Take puts the preview on air</source>
+            <translation>场景先进入预览；按“切换”把预览上播</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The transition of scene switches and of Take</source>
+            <translation>切换场景和“切换”时使用的转场</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source> ms</source>
+            <translation> 毫秒</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>How long the transition takes</source>
+            <translation>转场持续的时间</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Take</source>
+            <translation>切换</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Scene keys straight on air</source>
+            <translation>场景键直接上播</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>In studio mode, scene buttons and keys skip the preview and go on air</source>
+            <translation>工作室模式下，场景按钮和快捷键跳过预览直接上播</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>Preview: %1</source>
+            <translation>预览：%1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On air: %1</source>
+            <translation>直播中：%1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Put %1 on air</source>
+            <translation>把 %1 切换上播</translation>
         </message>
     </context>
     <context>
@@ -2931,7 +3148,32 @@ Details are in the log file:
             <translation>获取分享码</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+8" />
+            <source>Next segment (GO)</source>
+            <translation>下一段（GO）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Previous segment</source>
+            <translation>上一段</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Pause/resume the rundown</source>
+            <translation>暂停/继续直播脚本</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Jump to segment</source>
+            <translation>跳到某一段</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Skip segment</source>
+            <translation>跳过某一段</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>End this show</source>
             <translation>结束本场直播</translation>
         </message>
@@ -3052,7 +3294,7 @@ Details are in the log file:
             <translation>{number} 号 {name} 刚在 {seconds} 秒前推送过，请 {wait} 秒后再推。</translation>
         </message>
         <message>
-            <location filename="../../console/commands/bindings.py" line="+54" />
+            <location filename="../../console/commands/bindings.py" line="+55" />
             <source>Comment {comment} is not among this show's recent comments.</source>
             <translation>评论 {comment} 不在本场最近的评论里。</translation>
         </message>
@@ -3110,7 +3352,7 @@ Details are in the log file:
             <translation>OBS 里没有麦克风（没有麦克风/辅助音频设备，也没有音频输入采集）：请在 OBS 面板里选择哪个输入是麦克风。</translation>
         </message>
         <message>
-            <location line="+106" />
+            <location line="+116" />
             <source>Give a push address: this console has no WeChat room to read it from.</source>
             <translation>请提供推流地址：本控制台没有可读取推流地址的微信直播间。</translation>
         </message>
@@ -3159,7 +3401,7 @@ Details are in the log file:
             <translation>商品 {goods} 不在这个直播间里。</translation>
         </message>
         <message>
-            <location filename="../../console/moderation.py" line="+234" />
+            <location filename="../../console/moderation.py" line="+243" />
             <source>This comment is deleted already.</source>
             <translation>这条评论已经删除了。</translation>
         </message>
@@ -3279,7 +3521,7 @@ Details are in the log file:
             <translation>这个推流地址无法使用：格式应为 rtmp://主机/应用/推流码。</translation>
         </message>
         <message>
-            <location filename="../../console/commands/bindings.py" line="-244" />
+            <location filename="../../console/commands/bindings.py" line="-254" />
             <location filename="../../console/platforms/base.py" line="+11" />
             <source>This platform has no goods list.</source>
             <translation>当前平台没有商品列表。</translation>
@@ -3565,21 +3807,128 @@ Details are in the log file:
             <source>OBS is not recording.</source>
             <translation>OBS 没有在录制。</translation>
         </message>
+        <message>
+            <location filename="../../console/rundown/errors.py" line="+24" />
+            <source>The rundown has {count} problem(s):
+{problems}</source>
+            <translation>直播脚本有 {count} 处问题：
+{problems}</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>{where}: this is not a JSON rundown ({detail}).</source>
+            <translation>{where}：这不是 JSON 格式的直播脚本（{detail}）。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{where}: a rundown is an object with "livedesk_rundown": 1 and "segments".</source>
+            <translation>{where}：直播脚本应是一个含 "livedesk_rundown": 1 和 "segments" 的对象。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{where}: rundown format {version} is not known to this LiveDesk (it reads 1).</source>
+            <translation>{where}：此版本 LiveDesk 不认识脚本格式 {version}（只能读取 1）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{where}: the rundown has no segments.</source>
+            <translation>{where}：直播脚本没有任何环节。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{where}: {field} must be {expected}.</source>
+            <translation>{where}：{field} 应为 {expected}。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{where}: unknown field(s) {fields}.</source>
+            <translation>{where}：未知字段 {fields}。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{where}: {field} must be seconds or "m:ss" (like "5:00"), not {value}.</source>
+            <translation>{where}：{field} 应为秒数或 "分:秒"（如 "5:00"），而不是 {value}。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{where}: the cue at {at} comes after the segment's end ({duration}).</source>
+            <translation>{where}：{at} 的提示动作晚于本环节结束（{duration}）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{where}: there is no command {command}.</source>
+            <translation>{where}：没有命令 {command}。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{where}: {command} cannot be a cue.</source>
+            <translation>{where}：{command} 不能作为提示动作。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{where}: {detail}</source>
+            <translation>{where}：{detail}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{where}: there is no goods no. {number} in the room (it has {count}).</source>
+            <translation>{where}：直播间没有 {number} 号商品（共 {count} 件）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{where}: OBS has no scene “{scene}”.</source>
+            <translation>{where}：OBS 中没有场景“{scene}”。</translation>
+        </message>
+        <message>
+            <location filename="../../console/rundown/service.py" line="+33" />
+            <source>Load a rundown first (Rundown → Open…).</source>
+            <translation>请先载入直播脚本（脚本 → 打开…）。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The rundown is over: jump to a segment to go on.</source>
+            <translation>直播脚本已走完：可跳到某一段继续。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The rundown has not started: press GO.</source>
+            <translation>直播脚本尚未开始：请按 GO。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>There is no segment before this one.</source>
+            <translation>这已是第一段。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The rundown has no segment {number}.</source>
+            <translation>直播脚本没有第 {number} 段。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The rundown is running: change it once it is over, or before GO.</source>
+            <translation>直播脚本正在进行：请在开始前或结束后再修改。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Segment {number} is on air: it cannot be skipped.</source>
+            <translation>第 {number} 段正在进行，不能跳过。</translation>
+        </message>
     </context>
     <context>
         <name>messages</name>
         <message>
-            <location filename="../../console/session.py" line="+255" />
+            <location filename="../../console/session.py" line="+260" />
             <source>Show #{show} did not end properly last time (a crash?): it continues from {clock}, nothing stored is lost.</source>
             <translation>第 {show} 场上次没有正常结束（可能崩溃了）：将从 {clock} 继续，已保存的内容不会丢失。</translation>
         </message>
         <message>
-            <location line="+90" />
+            <location line="+91" />
             <source>The database takes writes again; what waited is being saved.</source>
             <translation>数据库恢复正常，等待中的内容正在保存。</translation>
         </message>
         <message>
-            <location line="-101" />
+            <location line="-102" />
             <source>Show #{show} continues (started {started}, {clock} so far). End it with Show → End this show.</source>
             <translation>继续第 {show} 场（开始于 {started}，已播 {clock}）。结束请用 直播 → 结束本场直播。</translation>
         </message>
@@ -3705,7 +4054,7 @@ Details are in the log file:
             <translation>商品列表已刷新</translation>
         </message>
         <message>
-            <location line="+243" />
+            <location line="+261" />
             <source>LiveDesk is closing</source>
             <translation>LiveDesk 正在退出</translation>
         </message>
@@ -4024,6 +4373,36 @@ Details are in the log file:
             <location line="+11" />
             <source>Keyword rules saved</source>
             <translation>关键词规则已保存</translation>
+        </message>
+        <message>
+            <location filename="../../console/rundown/service.py" line="+126" />
+            <source>The rundown is over</source>
+            <translation>直播脚本已走完</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Rundown paused</source>
+            <translation>直播脚本已暂停</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Rundown running again</source>
+            <translation>直播脚本继续</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Segment {number} skipped</source>
+            <translation>已跳过第 {number} 段</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Segment {number} back in the rundown</source>
+            <translation>第 {number} 段已恢复</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Segment {number} “{title}” on air</source>
+            <translation>第 {number} 段“{title}”开始</translation>
         </message>
     </context>
     <context>
