@@ -63,7 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=_non_negative,
         default=1.0,
         metavar="X",
-        help="replay speed: 1 real time, 2 twice as fast, 0 as fast as possible (default 1)",
+        help="replay and rehearsal (--autorun) speed: 1 real time, 2 twice as fast, 0 as fast "
+        "as possible (replay only) (default 1)",
     )
     source.add_argument("--seed", type=int, help="demo room seed (same seed, same show)")
     source.add_argument(
@@ -131,6 +132,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="require the token in this environment variable (default: none on this computer, "
         "the keyring's beyond it)",
     )
+    rundown = parser.add_argument_group("rundown (docs/rundown.md)")
+    rundown.add_argument(
+        "--rundown", type=Path, metavar="FILE", help="run this rundown (直播脚本): GO with F9"
+    )
+    rundown.add_argument(
+        "--autorun",
+        action="store_true",
+        help="rehearse the rundown: it runs on its own, each segment for its planned duration "
+        "(--speed X: X times faster)",
+    )
     storage = parser.add_argument_group("storage")
     storage.add_argument(
         "--db", metavar="URL", help="SQLAlchemy database URL (default: SQLite in the data folder)"
@@ -189,6 +200,10 @@ def parse_args(
         parser.error("--connector replay needs --replay FILE")
     if args.connector == "wechat" and (args.wechat_appid is None or args.wechat_room is None):
         parser.error("--connector wechat needs --wechat-appid APPID and --wechat-room ID")
+    if args.autorun and args.rundown is None:
+        parser.error("--autorun needs --rundown FILE")
+    if args.autorun and args.speed == 0:
+        parser.error("--autorun needs a --speed above 0")
     if (args.relay_port is not None or args.relay_host) and args.connector != "relay":
         parser.error("--relay-port and --relay-host are for --connector relay")
     return args

@@ -30,6 +30,7 @@ from console.obs.incidents import (
     STREAM_DROPPED,
     STREAM_RECONNECTING,
 )
+from console.rundown.review import SegmentResult, segment_results
 from console.storage.models import CommentRecord, LikeRecord, Show, ViewerSample
 from console.storage.queries import audit_entries, load_app_state, load_lottery, parse_detail
 from console.textmatch import KeywordMatcher, normalize
@@ -109,6 +110,7 @@ class ShowReport:
     pushes: list[PushEffect] = field(default_factory=list)
     lotteries: list[LotteryResult] = field(default_factory=list)
     markers: list[Marker] = field(default_factory=list)
+    segments: list[SegmentResult] = field(default_factory=list)  # the rundown's, as they ran
 
     @property
     def length_s(self) -> int:
@@ -252,6 +254,13 @@ def build_report(engine: Engine, show_id: int) -> ShowReport:
             report.pushes.append(_push_effect(metrics, entry.t, detail, entry.target))
         elif entry.action == "lottery.draw":
             report.lotteries.append(_lottery(engine, show_id, entry.t, detail))
+    report.segments = segment_results(
+        engine,
+        show_id,
+        metrics,
+        [(p.t, p.goods) for p in report.pushes],
+        [(lot.t, f"{lot.prize}: {'、'.join(lot.winners)}") for lot in report.lotteries],
+    )
     return report
 
 
@@ -310,7 +319,8 @@ def _nickname(engine: Engine, show_id: int, user_id: str) -> str:
 
 # -- CSV ----------------------------------------------------------------------------------------
 def write_csv_files(report: ShowReport, out_dir: Path) -> list[Path]:
-    """timeline.csv (per second), pushes.csv, lotteries.csv, moderation.csv, summary.csv."""
+    """timeline.csv (per second), pushes.csv, lotteries.csv, moderation.csv, summary.csv, and
+    segments.csv when the show ran a rundown."""
     out_dir.mkdir(parents=True, exist_ok=True)
     m = report.metrics
     timeline = zip(
@@ -358,6 +368,7 @@ def write_csv_files(report: ShowReport, out_dir: Path) -> list[Path]:
                 for lot in report.lotteries
             ],
         ),
+        **_segment_file(report.segments),
         "moderation.csv": (
             ("what", "count"),
             [
@@ -376,6 +387,45 @@ def write_csv_files(report: ShowReport, out_dir: Path) -> list[Path]:
             writer.writerows(rows)
         written.append(path)
     return written
+
+
+def _segment_file(segments: list[SegmentResult]) -> dict[str, tuple[tuple[str, ...], list[Any]]]:
+    if not segments:
+        return {}
+    header = (
+        "segment",
+        "title",
+        "planned_start_s",
+        "start_s",
+        "planned_s",
+        "duration_s",
+        "over_s",
+        "t",
+        "average_online",
+        "comments",
+        "likes",
+        "goods_pushed",
+        "lotteries",
+    )
+    rows = [
+        (
+            s.position,
+            s.title,
+            round(s.planned_start_s, 1),
+            round(s.start_s, 1),
+            round(s.planned_s, 1),
+            "" if s.duration_s is None else round(s.duration_s, 1),
+            "" if s.over_s is None else round(s.over_s, 1),
+            round(s.t, 1),
+            round(s.online, 1),
+            s.comments,
+            s.likes,
+            " / ".join(s.goods),
+            " / ".join(s.lotteries),
+        )
+        for s in segments
+    ]
+    return {"segments.csv": (header, rows)}
 
 
 def _summary_rows(report: ShowReport) -> list[tuple[str, Any]]:
@@ -452,6 +502,9 @@ def write_html(
     ]
     for title, file_name in charts.items():
         parts.append(_heading(title) + f'<img src="{e(file_name)}" alt="{e(title)}">')
+    if report.segments:
+        parts.append(_heading(tr(QT_TRANSLATE_NOOP("review", "Rundown: plan and reality"))))
+        parts.append(_segment_table(report.segments, tr))
     parts.append(_heading(tr(QT_TRANSLATE_NOOP("review", "Goods pushes"))))
     parts.append(
         _table(
@@ -511,6 +564,46 @@ def write_html(
     path = out_dir / "report.html"
     path.write_text("\n".join(parts), encoding="utf-8")
     return path
+
+
+def _segment_table(segments: list[SegmentResult], tr: Translate) -> str:
+    header = [
+        "#",
+        tr(QT_TRANSLATE_NOOP("review", "Segment")),
+        tr(QT_TRANSLATE_NOOP("review", "Planned start")),
+        tr(QT_TRANSLATE_NOOP("review", "Actual start")),
+        tr(QT_TRANSLATE_NOOP("review", "Planned")),
+        tr(QT_TRANSLATE_NOOP("review", "Actual")),
+        tr(QT_TRANSLATE_NOOP("review", "Over/under")),
+        tr(QT_TRANSLATE_NOOP("review", "Average online")),
+        tr(QT_TRANSLATE_NOOP("review", "Comments")),
+        tr(QT_TRANSLATE_NOOP("review", "Likes")),
+        tr(QT_TRANSLATE_NOOP("review", "Goods pushed")),
+        tr(QT_TRANSLATE_NOOP("review", "Lotteries")),
+    ]
+    rows = [
+        [
+            str(s.position),
+            s.title,
+            show_clock(s.planned_start_s),
+            show_clock(s.start_s),
+            show_clock(s.planned_s),
+            "—" if s.duration_s is None else show_clock(s.duration_s),
+            "—" if s.over_s is None else _signed_clock(s.over_s),
+            f"{s.online:,.0f}",
+            f"{s.comments:,}",
+            f"{s.likes:,}",
+            "、".join(s.goods),
+            "；".join(s.lotteries),
+        ]
+        for s in segments
+    ]
+    return _table(header, rows, "")
+
+
+def _signed_clock(seconds: float) -> str:
+    """ "+00:30" over, "-00:10" under."""
+    return ("+" if seconds >= 0 else "-") + show_clock(abs(round(seconds)))
 
 
 def _heading(text: str) -> str:

@@ -19,6 +19,7 @@ from console.obs import DEFAULT_ADDRESS
 from console.paths import default_db_url, resource_path
 from console.platforms import ConnectorError, create_connector
 from console.roles import Role
+from console.rundown.options import use_rundown
 from console.secrets import secure_store_available
 from console.session import LiveSession
 from ui.dialogs.wechat_settings import saved_wechat_settings
@@ -96,6 +97,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc))
     except Exception as exc:  # a malformed --db URL or a missing database driver
         return _fail(f"cannot use database {args.db!r}: {exc}")
+    if args.rundown is not None:
+        problem = use_rundown(session, args.rundown, autorun=args.autorun, speed=args.speed)
+        if problem is not None:
+            return _fail(problem)
     if not args.selftest:
         host, port = args.obs or saved_obs_address() or DEFAULT_ADDRESS
         session.connect_obs(host, port, obs_password)

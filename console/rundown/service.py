@@ -80,6 +80,7 @@ class RundownService:
         self._clock = clock
         self._speed = 1.0
         self.autorun = False
+        self._ready: Callable[[], bool] = lambda: True  # when a rehearsal may start
         self._lock = threading.RLock()
         self._run: RundownRun | None = None
         self._segment_run = 0  # the run number of the segment on air (its database row)
@@ -105,12 +106,14 @@ class RundownService:
             "rundown loaded: %d segments, %d s planned", len(rundown.segments), rundown.planned_s
         )
 
-    def rehearse(self, speed: float = 1.0) -> None:
-        """Run the rundown on its own from the next tick, its clock ``speed`` times real time."""
+    def rehearse(self, speed: float = 1.0, when: Callable[[], bool] = lambda: True) -> None:
+        """Run the rundown on its own, its clock ``speed`` times real time: GO at the first
+        tick at which ``when()`` holds (the room is ready), then each segment for its plan."""
         with self._lock:
             if self._run is not None and self._run.started:
                 raise OperatorError(RUNNING)
             self._speed = speed
+            self._ready = when
             self.autorun = True
 
     def view(self) -> RundownView | None:
@@ -248,7 +251,7 @@ class RundownService:
 
     def _end_segment(self, run: RundownRun, now: float) -> None:
         if run.current is not None:
-            self._store(SegmentEnded(self._segment_run, run.end_segment(now)))
+            self._store(SegmentEnded(self._segment_run, run.end_segment(now), self._show_clock()))
 
     # -- cues and the rehearsal -------------------------------------------------------------------
     def _fired(self, _result: object) -> None:
@@ -287,7 +290,7 @@ class RundownService:
             if run is None or run.paused or self.why_not("next") is not None:
                 return False
             if run.current is None:
-                return True
+                return self._ready()
             planned = run.rundown.segments[run.current].planned_s
             return run.segment_elapsed(self._now()) >= planned
 

@@ -51,12 +51,13 @@ class SegmentStarted:
 class SegmentEnded:
     run: int
     duration_s: float
+    t: float
 
     def apply(self, conn: Connection, show_id: int) -> None:
         conn.execute(
             update(RundownSegmentRun)
             .where(*_run(show_id, self.run))
-            .values(duration_s=self.duration_s)
+            .values(duration_s=self.duration_s, ended_t=self.t)
         )
 
 

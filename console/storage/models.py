@@ -97,8 +97,9 @@ class RundownRecord(Base):
 
 
 class RundownSegmentRun(Base):
-    """One run of a rundown segment: when it started (show time, and on the rundown's clock,
-    which a rehearsal speeds up) and how long it took; ``duration_s`` is None while it runs."""
+    """One run of a rundown segment: when it started and ended in show time, and its start
+    and duration on the rundown's clock (which a rehearsal speeds up); the end is None while
+    it runs."""
 
     __tablename__ = "rundown_segment_runs"
     __table_args__ = (UniqueConstraint("show_id", "run"),)
@@ -112,6 +113,7 @@ class RundownSegmentRun(Base):
     t: Mapped[float] = mapped_column(Float)  # show time at its start
     started_s: Mapped[float] = mapped_column(Float)  # rundown clock at its start
     duration_s: Mapped[float | None] = mapped_column(Float, default=None)
+    ended_t: Mapped[float | None] = mapped_column(Float, default=None)  # show time at its end
 
 
 class CommentRecord(Base):

@@ -4375,7 +4375,7 @@ Details are in the log file:
             <translation>关键词规则已保存</translation>
         </message>
         <message>
-            <location filename="../../console/rundown/service.py" line="+126" />
+            <location filename="../../console/rundown/service.py" line="+129" />
             <source>The rundown is over</source>
             <translation>直播脚本已走完</translation>
         </message>
@@ -4408,7 +4408,7 @@ Details are in the log file:
     <context>
         <name>review</name>
         <message>
-            <location filename="../../console/review.py" line="+429" />
+            <location filename="../../console/review.py" line="+479" />
             <source>Show length</source>
             <translation>直播时长</translation>
         </message>
@@ -4419,21 +4419,24 @@ Details are in the log file:
         </message>
         <message>
             <location line="+1" />
+            <location line="+97" />
             <source>Average online</source>
             <translation>平均在线</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-96" />
+            <location line="+98" />
             <source>Likes</source>
             <translation>点赞</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-97" />
+            <location line="+96" />
             <source>Comments</source>
             <translation>评论</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-94" />
             <source>Comments per minute</source>
             <translation>每分钟评论</translation>
         </message>
@@ -4448,7 +4451,12 @@ Details are in the log file:
             <translation>直播复盘</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+16" />
+            <source>Rundown: plan and reality</source>
+            <translation>直播脚本：计划与实际</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Goods pushes</source>
             <translation>商品推送</translation>
         </message>
@@ -4495,11 +4503,12 @@ Details are in the log file:
         </message>
         <message>
             <location line="+3" />
+            <location line="+47" />
             <source>Lotteries</source>
             <translation>抽奖</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="-42" />
             <source>Prize</source>
             <translation>奖品</translation>
         </message>
@@ -4539,7 +4548,42 @@ Details are in the log file:
             <translation>本场没有评论管理操作。</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+12" />
+            <source>Segment</source>
+            <translation>环节</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Planned start</source>
+            <translation>计划开始</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Actual start</source>
+            <translation>实际开始</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Planned</source>
+            <translation>计划时长</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Actual</source>
+            <translation>实际时长</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Over/under</source>
+            <translation>超时/提前</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Goods pushed</source>
+            <translation>推送的商品</translation>
+        </message>
+        <message>
+            <location line="+45" />
             <source>Comments deleted</source>
             <translation>删除评论</translation>
         </message>

@@ -38,6 +38,7 @@ def upgrade() -> None:
         sa.Column("t", sa.Float(), nullable=False),
         sa.Column("started_s", sa.Float(), nullable=False),
         sa.Column("duration_s", sa.Float(), nullable=True),
+        sa.Column("ended_t", sa.Float(), nullable=True),
         sa.ForeignKeyConstraint(
             ["show_id"],
             ["shows.id"],
