@@ -28,8 +28,9 @@ the result adds what they sent, what was acknowledged and what the database hold
 
 ``--sweep`` runs increasing rates (``--sweep-rates``), each in a fresh process and database
 for ``--duration`` seconds (default 20), until one fails, and prints the highest rate that
-held: p99 lag <= 16 ms, the source delivered what was asked (within 3 %), and everything
-offered (relay: sent) was stored.
+held: p99 lag <= 16 ms, the source delivered what was asked (within 3 %: the console's
+back-pressure did not hold it back), and everything offered (relay: sent and acknowledged)
+was stored; each run says what it missed, and the result what stopped the sweep.
 
 Prints one JSON line. Targets (2 cores): 20,000/s for 60 s with p99 lag <= 16 ms and
 stored == offered; 300,000 comments with RSS growth <= 150 MB; moderation within 100 ms.
@@ -396,17 +397,28 @@ def relay_figures(
     }
 
 
-def held(result: dict[str, Any]) -> bool:
-    """Whether a run held its rate: smooth, delivered as asked, and nothing lost."""
-    smooth = result.get("lag_p99_ms") is not None and result["lag_p99_ms"] <= TARGET_P99_MS
+def shortfalls(result: dict[str, Any]) -> list[str]:
+    """What a run missed of holding its rate: "lag" (p99 over the target), "delivery" (the
+    source got less than the rate through: the console held it back), "storage" (not
+    everything offered, or sent and acknowledged, is stored) or "sender" (a relay sender
+    failed). Empty when the rate held."""
+    missed = []
+    if result.get("lag_p99_ms") is None or result["lag_p99_ms"] > TARGET_P99_MS:
+        missed.append("lag")
     if "sent_events" in result:  # relay: what the senders sent is what counts
-        delivered = result["sent_comments"] >= RATE_TOLERANCE * result["requested_rate"] * (
-            result["duration_s"] - 1
-        )
-        kept = result["stored_equals_sent"] and result["stored_equals_acknowledged"]
-        return smooth and delivered and kept and not result["sender_errors"]
-    delivered = result["offered_rate"] >= RATE_TOLERANCE * result["requested_rate"]
-    return smooth and delivered and bool(result["stored_equals_offered"])
+        wanted = RATE_TOLERANCE * result["requested_rate"] * (result["duration_s"] - 1)
+        if result["sent_comments"] < wanted:
+            missed.append("delivery")
+        if not (result["stored_equals_sent"] and result["stored_equals_acknowledged"]):
+            missed.append("storage")
+        if result["sender_errors"]:
+            missed.append("sender")
+        return missed
+    if result["offered_rate"] < RATE_TOLERANCE * result["requested_rate"]:
+        missed.append("delivery")
+    if not result["stored_equals_offered"]:
+        missed.append("storage")
+    return missed
 
 
 def sweep(args: argparse.Namespace) -> dict[str, Any]:
@@ -432,14 +444,17 @@ def sweep(args: argparse.Namespace) -> dict[str, Any]:
         done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
         lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
         if not lines:
-            runs.append({"rate": rate, "error": done.stderr.strip()[-500:], "held": False})
+            error = done.stderr[-500:]
+            runs.append({"rate": rate, "held": False, "missed": ["run"], "error": error})
             break
         result = json.loads(lines[-1])
-        ok = held(result)
+        missed = shortfalls(result)
+        ok = not missed
         runs.append(
             {
                 "rate": rate,
                 "held": ok,
+                "missed": missed,
                 **{
                     key: result.get(key)
                     for key in (
@@ -470,6 +485,7 @@ def sweep(args: argparse.Namespace) -> dict[str, Any]:
         "duration_s": args.duration,
         "target_p99_ms": TARGET_P99_MS,
         "highest_rate": highest,
+        "stopped_by": runs[-1]["missed"] if runs and not runs[-1]["held"] else [],
         "runs": runs,
     }
 
