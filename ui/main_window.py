@@ -54,6 +54,7 @@ from ui.controllers.obs import ObsController
 from ui.controllers.on_air import OnAirController
 from ui.controllers.relay import RelayController
 from ui.controllers.room import RoomController
+from ui.controllers.rundown import RundownController
 from ui.dialogs.settings import SettingsDialog
 from ui.errors import describe_error
 from ui.gui_thread import favour_gui_thread
@@ -70,6 +71,7 @@ from ui.panels.obs_panel import ObsPanel
 from ui.panels.on_air_bar import OnAirBar
 from ui.panels.relay_panel import RelayIntro, RelayPanel
 from ui.panels.room_panel import RoomPanel
+from ui.panels.rundown_panel import RundownPanel
 from ui.persist import ui_settings
 from ui.preferences import Preferences, save_preferences
 from ui.review_export import Exported, export_review
@@ -83,7 +85,7 @@ from ui.thumbnails import ThumbnailCache
 from ui.view_commands import ViewId
 from ui.workers import run_in_worker
 
-LAYOUT_VERSION = 3
+LAYOUT_VERSION = 4  # 4: the rundown dock
 # From this much screen width the dashboard gets a column of its own next to the goods.
 WIDE_LAYOUT_PX = 1600
 OBS_DOCK_PX = 300  # tall enough for the scene buttons, stream/record and the microphone
@@ -117,6 +119,12 @@ _OBS_MENU = (
     CommandId.OBS_MIC_TOGGLE,
     None,
     *SCENE_PRESETS,
+)
+_RUNDOWN_MENU = (
+    CommandId.RUNDOWN_NEXT,
+    CommandId.RUNDOWN_PREVIOUS,
+    CommandId.RUNDOWN_PAUSE,
+    CommandId.RUNDOWN_SKIP,
 )
 _ROOM_MENU = (CommandId.ROOM_PUSH_URL, CommandId.OBS_STREAM_TARGET, CommandId.ROOM_SHARE_CODE)
 
@@ -187,6 +195,8 @@ class MainWindow(QMainWindow):
         session.add_storage_unusable_listener(CoreSignal(self._on_storage_unusable, self))
 
         self._restore_layout()
+        if session.rundown.rundown is not None:  # started with a rundown: it is in front
+            self.docks["rundownDock"].raise_()
         self.runner.refresh_availability()
         self.painted = False
         self.comment_panel.view.viewport().installEventFilter(self)
@@ -202,6 +212,7 @@ class MainWindow(QMainWindow):
         goods_model = GoodsTableModel(self.thumbnails, session.goods.seconds_since_push, self)
         self.goods_panel = GoodsPanel(goods_model)
         self.lottery_panel = LotteryPanel()
+        self.rundown_panel = RundownPanel()
         self.room_panel = RoomPanel(wechat=session.room is not None)
         connector = session.connector
         self.relay_connector = connector if isinstance(connector, RelayConnector) else None
@@ -223,6 +234,9 @@ class MainWindow(QMainWindow):
         )
         self.goods = GoodsController(session.goods, self.goods_panel, self.thumbnails, runner, self)
         self.lottery = LotteryController(session.lottery, self.lottery_panel, runner, self)
+        self.rundown = RundownController(
+            session.rundown, session.goods, session.obs, self.rundown_panel, runner, self
+        )
         self.room = RoomController(session.room, session.moderation, self.room_panel, runner, self)
         self.relay = RelayController(self.relay_connector, self.relay_widget, runner, self)
         if self.relay_connector is not None:  # sources joining change what is done here only
@@ -261,6 +275,7 @@ class MainWindow(QMainWindow):
             ("dashboardDock", self.tr("Dashboard"), self.dashboard_panel),
             ("goodsDock", self.tr("Goods"), self.goods_panel),
             ("lotteryDock", self.tr("Lottery"), scrolling(self.lottery_panel)),
+            ("rundownDock", self.tr("Rundown"), self.rundown_panel),
             ("roomDock", self.tr("Room"), self.room_panel),
             ("relayDock", self.tr("Relay"), self.relay_widget),
             ("auditDock", self.tr("Audit log"), self.audit_panel),
@@ -294,6 +309,7 @@ class MainWindow(QMainWindow):
         self._fill(self.menuBar().addMenu(self.tr("&Moderation")), _MODERATION_MENU)
         self._fill(self.menuBar().addMenu(self.tr("&Goods")), _GOODS_MENU)
         self._fill(self.menuBar().addMenu(self.tr("L&ottery")), _LOTTERY_MENU)
+        self._fill(self.menuBar().addMenu(self.tr("R&undown")), _RUNDOWN_MENU)
         if self.obs is not None:
             self._fill(self.menuBar().addMenu(self.tr("O&BS")), _OBS_MENU)
         if self.session.room is not None:
@@ -343,7 +359,15 @@ class MainWindow(QMainWindow):
                 self.splitDockWidget(obs, goods, vertical)
             else:
                 self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, goods)
-        for name in ("dashboardDock", "lotteryDock", "roomDock", "relayDock", "auditDock"):
+        tabbed = (
+            "dashboardDock",
+            "lotteryDock",
+            "rundownDock",
+            "roomDock",
+            "relayDock",
+            "auditDock",
+        )
+        for name in tabbed:
             if docks[name] not in apart:
                 self.tabifyDockWidget(goods, docks[name])
         for dock in docks.values():

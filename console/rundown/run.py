@@ -57,7 +57,7 @@ class RundownRun:
     finished: bool = False
     skipped: set[int] = field(default_factory=set)
     cues: dict[tuple[int, int], CueState] = field(default_factory=dict)
-    reasons: dict[tuple[int, int], str] = field(default_factory=dict)
+    reasons: dict[tuple[int, int], BaseException] = field(default_factory=dict)
     done: set[int] = field(default_factory=set)
     runs: int = 0
     _started: float | None = None  # rundown clock (pauses left out) at the first GO
@@ -157,7 +157,7 @@ class RundownRun:
                 out.append((key, cue))
         return out
 
-    def settle(self, key: tuple[int, int], error: str | None) -> None:
+    def settle(self, key: tuple[int, int], error: BaseException | None) -> None:
         """A fired cue's outcome: done, or failed with the reason."""
         if error is None:
             self.cues[key] = CueState.DONE

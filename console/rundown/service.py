@@ -49,7 +49,7 @@ class RundownView:
     current: int | None  # 0-based; None before GO and after the end
     states: tuple[SegmentState, ...]
     cues: Mapping[tuple[int, int], CueState]  # (segment, action) -> state
-    reasons: Mapping[tuple[int, int], str]  # why a failed cue failed (English)
+    reasons: Mapping[tuple[int, int], BaseException]  # why a failed cue failed
     timer: BackTimer
     paused: bool
     finished: bool
@@ -270,9 +270,11 @@ class RundownService:
         future.add_done_callback(lambda done: self._settle(key, cue, done.result()))
 
     def _settle(self, key: tuple[int, int], cue: Cue, outcome: Outcome) -> None:
-        error = None if outcome.ok else outcome.message
+        error = outcome.error
         if error is not None:
-            log.warning("rundown cue %s of segment %d failed: %s", cue.command, key[0] + 1, error)
+            log.warning(
+                "rundown cue %s of segment %d failed: %s", cue.command, key[0] + 1, outcome.message
+            )
         with self._lock:
             if self._run is not None:
                 self._run.settle(key, error)

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.commands import CommandId, Entry
+from console.errors import english
 from console.jobs import Outcome
 from console.platforms.demo import DemoConnector, DemoSettings
 from console.rundown.model import Cue, Rundown, Segment
@@ -171,7 +172,8 @@ def test_a_failing_cue_is_marked_and_the_rundown_goes_on(
         CueState.FAILED,
         CueState.DONE,
     ]
-    assert "OBS" in view.reasons[(0, 0)] and "no goods no. 99" in view.reasons[(0, 1)]
+    reasons = [english(view.reasons[(0, n)]) for n in (0, 1)]
+    assert "OBS" in reasons[0] and "no goods no. 99" in reasons[1]
     assert run(demo, "rundown.next").ok
     settled(demo)
     goods = demo.goods.order()
