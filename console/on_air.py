@@ -1,6 +1,7 @@
 """What the on-air bar shows, read from the running show in one go (any thread).
 
-Is the show on air and for how long, or did the stream drop; is OBS there and recording; are
+Is the show on air and for how long, or did the stream drop or is it reconnecting (for how
+long); is OBS there, answering and recording; are
 the viewers' comments banned; which goods are on the viewers' screens since when; is a
 lottery open and how long is left; who runs this desk.
 """
@@ -51,8 +52,10 @@ class OpenLottery:
 class OnAir:
     air: Air
     stream_seconds: float | None  # how long it has streamed, while it does
+    reconnecting_seconds: float | None  # how long OBS has been reconnecting the stream
     drop_cause: DropCause | None
     obs: ConnectionState | None  # None: OBS control is off
+    obs_responding: bool  # False: connected, but OBS has answered nothing for a while
     recording_seconds: float | None  # None: not recording
     banned_all: bool
     goods: OnScreenGoods | None
@@ -75,10 +78,14 @@ def on_air(session: LiveSession, now: float | None = None) -> OnAir:
     """``now``: time.monotonic(), the clock of OBS's outputs."""
     now = time.monotonic() if now is None else now
     air, stream_seconds, drop_cause, connection, recording = Air.NO_OBS, None, None, None, None
+    reconnecting, responding = None, True
     if session.obs is not None:
         state = session.obs.state
         connection = state.connection
+        responding = state.responsive
         stream_seconds = state.stream.elapsed(now)
+        if state.stream.phase is Phase.RECONNECTING and state.reconnecting_since is not None:
+            reconnecting = max(0.0, now - state.reconnecting_since)
         recording = state.record.elapsed(now)
         air = _AIR[state.stream.phase]
         if state.stream_drop is not None and not state.stream.running:
@@ -95,8 +102,10 @@ def on_air(session: LiveSession, now: float | None = None) -> OnAir:
     return OnAir(
         air=air,
         stream_seconds=stream_seconds,
+        reconnecting_seconds=reconnecting,
         drop_cause=drop_cause,
         obs=connection,
+        obs_responding=responding,
         recording_seconds=recording,
         banned_all=session.moderation.banned_all,
         goods=goods,

@@ -60,7 +60,8 @@ class _IdentifiedAgain(logging.Filter):
     unknown message (a warning); it is expected here."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith("Unknown message: {'op': 2,")
+        text = record.getMessage()
+        return not (text.startswith("Unknown message:") and "'negotiatedRpcVersion'" in text)
 
 
 logging.getLogger("obswebsocket.core").addFilter(_IdentifiedAgain())

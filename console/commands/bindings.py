@@ -24,6 +24,7 @@ from console.obs.service import (
     NO_REPLAY_BUFFER,
     NO_VIRTUAL_CAMERA,
     NOTHING_TO_RESTORE,
+    STREAMING_NO_TARGET_CHANGE,
     STUDIO_MODE_OFF,
 )
 from console.obs.state import Phase
@@ -307,8 +308,18 @@ def _source_visible(session: LiveSession, args: Args, _entry: Entry) -> Plan:
 
 def _restorable(session: LiveSession, _args: Args) -> OperatorError | None:
     obs = session.obs
-    if obs is not None and not obs.state.stream_backup:
+    if obs is None:
+        return None
+    if not obs.state.stream_backup:
         return OperatorError(NOTHING_TO_RESTORE)
+    return _not_streaming(session, _args)
+
+
+def _not_streaming(session: LiveSession, _args: Args) -> OperatorError | None:
+    """Where OBS streams to must not change under a running stream (OBS refuses, 500)."""
+    obs = session.obs
+    if obs is not None and (obs.state.stream.running or obs.state.stream.moving):
+        return OperatorError(STREAMING_NO_TARGET_CHANGE)
     return None
 
 
@@ -480,7 +491,7 @@ BINDINGS: dict[C, Binding] = {
         ),
         why_not=_has("virtual_camera"),
     ),
-    C.OBS_STREAM_TARGET: Binding(_stream_target),
+    C.OBS_STREAM_TARGET: Binding(_stream_target, why_not=_not_streaming),
     C.OBS_STREAM_TARGET_RESTORE: Binding(
         lambda s, _a, _e: _obs(s).restore_stream_service(), why_not=_restorable
     ),

@@ -34,6 +34,7 @@ from console.obs.preferences import (
     save_preferences,
     save_stream_backup,
 )
+from console.obs.previews import ScenePreviews
 from console.obs.state import OUTPUT_STATES, DropCause, ObsState, Output, Phase, StreamDrop
 from console.secrets import get_secret, secure_store_available
 from obs_bridge import (
@@ -115,6 +116,7 @@ class ObsLink:
         self._backup: StreamService | None = None  # the user's own stream settings
         self.levels: dict[str, Level] = {}  # by input name, while meters are on; replaced whole
         self._meters_wanted = False
+        self.previews = ScenePreviews(self)
         self.supervisor.add_state_listener(self._on_connection)
         self.supervisor.add_snapshot_listener(self._on_snapshot)
         self.supervisor.add_event_listener(self._on_event)
@@ -224,6 +226,7 @@ class ObsLink:
         if self._closed.is_set():
             return
         self._closed.set()
+        self.previews.close()
         self._reads.shutdown(wait=False, cancel_futures=True)
         stopper = threading.Thread(target=self.supervisor.stop, name="obs-shutdown", daemon=True)
         stopper.start()
@@ -354,6 +357,7 @@ class ObsLink:
         elif name == "CurrentPreviewSceneChanged":
             preview = str(data.get("sceneName") or "")
             self.update(lambda s: replace(s, preview_scene=preview))
+            self._read_again_if_reading()
         elif name == "StudioModeStateChanged":
             on = bool(data.get("studioModeEnabled"))
             self.update(
@@ -363,9 +367,11 @@ class ObsLink:
         elif name == "SceneListChanged":
             scenes = tuple(scene_names(data))
             self.update(lambda s: replace(s, scenes=scenes))
+            self._read_again_if_reading()
         elif name == "SceneNameChanged":
             old, new = str(data.get("oldSceneName", "")), str(data.get("sceneName", ""))
             self.update(partial(_with_scene_renamed, old=old, new=new))
+            self._read_again_if_reading()
         elif name == "InputNameChanged":
             old, new = str(data.get("oldInputName", "")), str(data.get("inputName", ""))
             _before, after = self.update(partial(_with_input_renamed, old=old, new=new))
@@ -411,6 +417,12 @@ class ObsLink:
             log.warning("the OBS preferences could not be saved: %s", exc)
 
     # -- reads ---------------------------------------------------------------------------------
+    def _read_again_if_reading(self) -> None:
+        """A snapshot being read may predate the event just applied: read one more after it."""
+        with self._lock:
+            if self._refreshing:
+                self._refresh_again = True
+
     def refresh(self) -> None:
         """Read a fresh snapshot after OBS's scenes or inputs changed; requests that come while
         one is read are merged into one more read. Its stream and record flags may predate an

@@ -2748,34 +2748,24 @@ Details are in the log file:
         <translation>转场持续的时间</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Take</source>
-        <translation>切换</translation>
+        <location line="+7"/>
+        <source>Keys on air</source>
+        <translation>按键直接上播</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Scene keys straight on air</source>
-        <translation>场景键直接上播</translation>
+        <location line="+34"/>
+        <source>Take: %1</source>
+        <translation>切换上播：%1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Put %1 on air (on air now: %2)</source>
+        <translation>把 %1 切换上播（当前直播：%2）</translation>
+    </message>
+    <message>
+        <location line="-31"/>
         <source>In studio mode, scene buttons and keys skip the preview and go on air</source>
         <translation>工作室模式下，场景按钮和快捷键跳过预览直接上播</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>Preview: %1</source>
-        <translation>预览：%1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>On air: %1</source>
-        <translation>直播中：%1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Put %1 on air</source>
-        <translation>把 %1 切换上播</translation>
     </message>
 </context>
 <context>

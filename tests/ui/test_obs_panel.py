@@ -1,11 +1,17 @@
 """The OBS dock against a real, headless OBS Studio: click the real widgets, check OBS itself.
 
-One OBS (password, local RTMP server) serves the module; the last test stops and restarts it.
+One OBS (password, local RTMP server, the scene collection of helpers.obs_fixtures: Desktop
+Audio and Mic/Aux devices, a group, a tone playing) serves the module; the last test stops
+and restarts it.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -14,6 +20,10 @@ import pytest
 from integration.event_log import eventually
 from integration.headless_obs import (
     AUDIO_INPUT,
+    DESKTOP_INPUT,
+    GROUP,
+    GROUP_CHILDREN,
+    MIC_INPUT,
     PASSWORD,
     SECOND_SCENE,
     VISUAL_INPUT,
@@ -29,6 +39,7 @@ from console.commands import CommandId
 from console.events import Comment
 from console.obs import Phase, password_key
 from console.obs.health import DROP_WARNING_S, HealthMeter
+from console.obs.incidents import STREAM_DROPPED, STREAM_RECONNECTING
 from console.secrets import SERVICE
 from console.storage.models import AuditEntry
 from helpers.connectors import ScriptedConnector
@@ -38,6 +49,7 @@ from helpers.ui import answer
 from obs_bridge import ConnectionState, ObsClient, RecordStatus, Stats, StreamStatus
 from ui.controllers.obs import ObsController
 from ui.main_window import MainWindow
+from ui.panels.obs_audio import FLOOR_DB
 from ui.persist import save_obs_address, saved_obs_address
 
 needs_obs = pytest.mark.integration
@@ -131,8 +143,27 @@ def press(
 
 
 def visible_in_obs(client: ObsClient, scene: str, source: str) -> bool:
-    (item,) = [i for i in client.scene_items(scene) if i.name == source]
-    return item.visible
+    (item,) = [i for i in client.scene_items(scene) if i.source == source]
+    return item.enabled
+
+
+def source_names(controller: ObsController) -> list[str]:
+    return [box.property("sourceName") for box in controller.panel.source_boxes.values()]
+
+
+def status_text(window: MainWindow) -> str:
+    return window.status.message_label.text()
+
+
+def stop(window: MainWindow, command: CommandId) -> None:
+    """Stop an output without the question (a test's clean-up)."""
+    window.runner.router.submit(command, confirmed=True)
+
+
+def audit_actions(window: MainWindow) -> list[str]:
+    assert window.session.writer.flush()
+    with Session(window.session.engine) as session:
+        return [e.action for e in session.scalars(select(AuditEntry).order_by(AuditEntry.id))]
 
 
 # -- with OBS -------------------------------------------------------------------------------------
@@ -145,7 +176,7 @@ def test_shows_obs_scenes_and_switches_by_click_and_by_f_key(
     window, controller = connect()
     assert scene_names(controller) == obs_client.scenes()
     assert highlighted_scene(controller) == [obs_client.current_scene()] == ["Scene"]
-    assert VISUAL_INPUT in controller.panel.source_boxes  # the sources of "Scene"
+    assert VISUAL_INPUT in source_names(controller)  # the sources of "Scene"
     try:
         qtbot.mouseClick(scene_button(controller, SECOND_SCENE), Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: obs_client.current_scene() == SECOND_SCENE)
@@ -153,7 +184,7 @@ def test_shows_obs_scenes_and_switches_by_click_and_by_f_key(
         qtbot.waitUntil(lambda: controller.panel.source_boxes == {})  # that scene is empty
         press(qtbot, window, Qt.Key.Key_F1)
         qtbot.waitUntil(lambda: obs_client.current_scene() == "Scene")
-        qtbot.waitUntil(lambda: VISUAL_INPUT in controller.panel.source_boxes)
+        qtbot.waitUntil(lambda: VISUAL_INPUT in source_names(controller))
 
         obs_client.set_scene(SECOND_SCENE)  # someone switches in OBS itself
         qtbot.waitUntil(lambda: highlighted_scene(controller) == [SECOND_SCENE])
@@ -166,31 +197,71 @@ def test_shows_obs_scenes_and_switches_by_click_and_by_f_key(
 
 
 @needs_obs
-def test_mic_button_and_ctrl_m_mute_the_input_in_obs(
+def test_ctrl_m_mutes_obs_microphone_not_the_first_input_with_audio(
+    connect: Connect, obs_client: ObsClient, qtbot
+) -> None:
+    """A media source comes first among OBS's inputs with audio, Desktop Audio next: the mic
+    key must find Mic/Aux all the same."""
+    window, controller = connect()
+    assert obs_client.audio_inputs()[0].name == AUDIO_INPUT
+    audio = controller.panel.audio_box
+    assert list(audio.mute_buttons)[:2] == [MIC_INPUT, DESKTOP_INPUT]  # the mic comes first
+    button = audio.mute_buttons[MIC_INPUT]
+    assert not button.isChecked()
+    try:
+        press(qtbot, window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: obs_client.input_muted(MIC_INPUT))
+        qtbot.waitUntil(button.isChecked)
+        assert not obs_client.input_muted(AUDIO_INPUT) and not obs_client.input_muted(DESKTOP_INPUT)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not obs_client.input_muted(MIC_INPUT))
+
+        obs_client.set_input_mute(MIC_INPUT, True)  # muted in OBS itself
+        qtbot.waitUntil(button.isChecked)
+    finally:
+        obs_client.set_input_mute(MIC_INPUT, False)
+    entries = [(e.action, e.target, json.loads(e.detail)["muted"]) for e in audit(window, qtbot, 2)]
+    assert entries == [
+        ("obs.input.mute", MIC_INPUT, True),
+        ("obs.input.mute", MIC_INPUT, False),
+    ]
+
+
+@needs_obs
+def test_the_operator_chooses_the_mic_and_the_choice_is_kept(
     connect: Connect, obs_client: ObsClient, qtbot
 ) -> None:
     window, controller = connect()
-    mic = controller.state.mic
-    assert mic is not None and mic.name == AUDIO_INPUT
-    button = controller.panel.mute_buttons[AUDIO_INPUT]
-    assert not button.isChecked()
+    combo = controller.panel.audio_box.mic_choice
+    assert combo.currentData() == ""  # OBS's own microphone
+    assert MIC_INPUT in combo.currentText()
+    combo.setCurrentIndex(combo.findData(AUDIO_INPUT))
+    combo.activated.emit(combo.currentIndex())  # as a pick in the list does
+    qtbot.waitUntil(lambda: controller.state.mic_choice == AUDIO_INPUT)
     try:
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: obs_client.input_muted(AUDIO_INPUT))
-        qtbot.waitUntil(button.isChecked)
         press(qtbot, window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
-        qtbot.waitUntil(lambda: not obs_client.input_muted(AUDIO_INPUT))
-        qtbot.waitUntil(lambda: not button.isChecked())
-
-        obs_client.set_input_mute(AUDIO_INPUT, True)  # muted in OBS itself
-        qtbot.waitUntil(button.isChecked)
+        qtbot.waitUntil(lambda: obs_client.input_muted(AUDIO_INPUT))
+        assert not obs_client.input_muted(MIC_INPUT)
     finally:
         obs_client.set_input_mute(AUDIO_INPUT, False)
-    entries = [(e.action, e.target, json.loads(e.detail)["muted"]) for e in audit(window, qtbot, 2)]
-    assert entries == [
-        ("obs.input.mute", AUDIO_INPUT, True),
-        ("obs.input.mute", AUDIO_INPUT, False),
-    ]
+    assert next(iter(controller.panel.audio_box.mute_buttons)) == AUDIO_INPUT
+    qtbot.waitUntil(lambda: "obs.mic.choose" in audit_actions(window))
+    window.close()
+
+    _again, later = connect()  # the next start of the console, on the same OBS
+    qtbot.waitUntil(lambda: later.state.mic_choice == AUDIO_INPUT)
+    assert later.panel.audio_box.mic_choice.currentData() == AUDIO_INPUT
+
+
+@needs_obs
+def test_level_meters_move_with_the_sound_while_the_panel_shows(connect: Connect, qtbot) -> None:
+    _window, controller = connect()
+    meters = controller.panel.audio_box.meters
+    qtbot.waitUntil(lambda: meters[AUDIO_INPUT].peak_db > -30, timeout=5_000)  # the tone
+    assert meters[MIC_INPUT].peak_db == FLOOR_DB  # no sound server here: silence
+    controller.panel.hide()  # e.g. tabbed behind another dock
+    qtbot.waitUntil(lambda: meters[AUDIO_INPUT].peak_db == FLOOR_DB)
+    assert controller.link.levels == {}
 
 
 @needs_obs
@@ -198,7 +269,7 @@ def test_source_checkbox_hides_and_shows_the_source(
     connect: Connect, obs_client: ObsClient, qtbot
 ) -> None:
     window, controller = connect()
-    box = controller.panel.source_boxes[VISUAL_INPUT]
+    box = controller.panel.sources_box.box(VISUAL_INPUT)
     assert box.isChecked()
     try:
         qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
@@ -213,6 +284,223 @@ def test_source_checkbox_hides_and_shows_the_source(
         ("obs.source.visible", VISUAL_INPUT, "Scene", False),
         ("obs.source.visible", VISUAL_INPUT, "Scene", True),
     ]
+
+
+@needs_obs
+def test_a_source_inside_a_group_is_listed_and_toggled(
+    connect: Connect, obs_client: ObsClient, qtbot
+) -> None:
+    _window, controller = connect()
+    assert source_names(controller)[:3] == [GROUP, *GROUP_CHILDREN]
+    child = GROUP_CHILDREN[1]
+    box = controller.panel.sources_box.box(child, GROUP)
+    assert box.isChecked()
+
+    def child_shown() -> bool:
+        (item,) = [i for i in obs_client.scene_items("Scene") if i.source == child]
+        return item.enabled
+
+    try:
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not child_shown())
+        others = [i for i in obs_client.scene_items("Scene") if i.source != child]
+        assert all(i.enabled for i in others)  # the scene's item with the same id stays
+        (item,) = [i for i in obs_client.scene_items("Scene") if i.source == child]
+        obs_client.set_scene_item_enabled(GROUP, item.id, True)  # shown again in OBS
+        qtbot.waitUntil(box.isChecked)
+    finally:
+        (item,) = [i for i in obs_client.scene_items("Scene") if i.source == child]
+        obs_client.set_scene_item_enabled(GROUP, item.id, True)
+
+
+@needs_obs
+def test_studio_mode_scene_keys_fill_the_preview_and_take_puts_it_on_air(
+    connect: Connect, obs_client: ObsClient, qtbot
+) -> None:
+    window, controller = connect()
+    studio = controller.panel.studio
+    qtbot.mouseClick(studio.studio_box, Qt.MouseButton.LeftButton)
+    try:
+        qtbot.waitUntil(obs_client.studio_mode)
+        qtbot.waitUntil(studio.take_button.isVisible)
+        press(qtbot, window, Qt.Key.Key_F2)
+        qtbot.waitUntil(lambda: obs_client.preview_scene() == SECOND_SCENE)
+        assert obs_client.current_scene() == "Scene"  # nothing went on air
+        qtbot.waitUntil(lambda: scene_button(controller, SECOND_SCENE).property("preview"))
+        assert highlighted_scene(controller) == ["Scene"]
+        assert SECOND_SCENE in studio.take_button.text()
+
+        index = studio.transition.findText("Cut")
+        studio.transition.setCurrentIndex(index)
+        studio.transition.activated.emit(index)
+        qtbot.waitUntil(lambda: obs_client.transitions().current == "Cut")
+        qtbot.mouseClick(studio.take_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: obs_client.current_scene() == SECOND_SCENE)
+        qtbot.waitUntil(lambda: highlighted_scene(controller) == [SECOND_SCENE])
+
+        qtbot.mouseClick(studio.direct_box, Qt.MouseButton.LeftButton)  # keys straight on air
+        qtbot.waitUntil(lambda: controller.state.scene_keys_to_program)
+        press(qtbot, window, Qt.Key.Key_F1)
+        qtbot.waitUntil(lambda: obs_client.current_scene() == "Scene")
+    finally:
+        obs_client.set_studio_mode(False)
+        obs_client.set_scene("Scene")
+        obs_client.set_transition("Fade")
+    qtbot.waitUntil(lambda: not studio.take_button.isVisible())
+    actions = audit_actions(window)
+    for action in ("obs.studio_mode", "obs.scene", "obs.transition", "obs.take"):
+        assert action in actions
+
+
+@needs_obs
+def test_a_scene_renamed_in_obs_is_switched_to_under_its_new_name(
+    connect: Connect, obs_client: ObsClient, qtbot
+) -> None:
+    window, controller = connect()
+    obs_client.call("SetSceneName", sceneName=SECOND_SCENE, newSceneName="改名后")
+    try:
+        qtbot.waitUntil(lambda: scene_names(controller)[1] == "改名后")
+        press(qtbot, window, Qt.Key.Key_F2)
+        qtbot.waitUntil(lambda: obs_client.current_scene() == "改名后")
+    finally:
+        obs_client.set_scene("Scene")
+        obs_client.call("SetSceneName", sceneName="改名后", newSceneName=SECOND_SCENE)
+    assert [(e.action, e.result) for e in audit(window, qtbot, 1)] == [("obs.scene", "ok")]
+
+
+@needs_obs
+def test_scene_buttons_show_a_picture_of_their_scene(connect: Connect, qtbot) -> None:
+    _window, controller = connect()
+    qtbot.waitUntil(
+        lambda: all(not b.icon().isNull() for b in controller.panel.scene_buttons),
+        timeout=10_000,
+    )
+    assert all(len(image) < 10_000 for image in controller.link.previews.images.values())
+
+
+@needs_obs
+def test_the_users_stream_settings_are_kept_restored_and_never_changed_while_live(
+    connect: Connect, obs_client: ObsClient, obs: HeadlessObs, qtbot
+) -> None:
+    window, controller = connect()
+    panel = controller.panel
+    own = obs_client.stream_service()
+    push = f"{obs.env['RTMP_SERVER']}/room-42?txSecret=abc"
+    window.runner.run(CommandId.OBS_STREAM_TARGET, {"push_url": push})
+    qtbot.waitUntil(lambda: obs_client.stream_service()[1]["key"] == "room-42?txSecret=abc")
+    qtbot.waitUntil(panel.restore_button.isVisible)
+
+    qtbot.mouseClick(panel.stream_button, Qt.MouseButton.LeftButton)
+    try:
+        qtbot.waitUntil(lambda: controller.state.stream.phase is Phase.LIVE, timeout=15_000)
+        qtbot.waitUntil(lambda: not panel.restore_button.isEnabled())  # why: in its tooltip
+        window.runner.run(CommandId.OBS_STREAM_TARGET_RESTORE)
+        qtbot.waitUntil(lambda: "停止推流之前不能更改推流目标" in status_text(window))
+    finally:
+        stop(window, CommandId.OBS_STREAM_STOP)
+        qtbot.waitUntil(lambda: controller.state.stream.phase is Phase.OFF, timeout=15_000)
+    qtbot.waitUntil(panel.restore_button.isEnabled)
+    qtbot.mouseClick(panel.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: obs_client.stream_service() == own)
+    qtbot.waitUntil(lambda: not panel.restore_button.isVisible())
+
+
+@needs_obs
+def test_a_stream_stopped_in_obs_itself_is_an_alarm_on_the_timeline(
+    connect: Connect, obs_client: ObsClient, qtbot
+) -> None:
+    window, controller = connect()
+    bar = window.on_air_bar
+    qtbot.mouseClick(controller.panel.stream_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bar.air_label.text().startswith("● 直播中"), timeout=15_000)
+    obs_client.stop_stream()  # someone at the OBS computer
+    qtbot.waitUntil(lambda: bar.air_label.text() == "推流中断", timeout=15_000)
+    assert bar.air_label.property("air") == "dropped"
+    qtbot.waitUntil(lambda: "推流中断" in status_text(window))
+    qtbot.waitUntil(lambda: STREAM_DROPPED in audit_actions(window))
+    qtbot.waitUntil(lambda: any(m.kind == STREAM_DROPPED for m in window.dashboard_panel.markers))
+    eventually(lambda: not obs_client.stream_status().active, what="the stream to end")
+
+
+@needs_obs
+def test_a_stream_reconnecting_shows_how_long_and_is_on_the_timeline(
+    connect: Connect, obs: HeadlessObs, qtbot
+) -> None:
+    """The RTMP server's worker dies: OBS reconnects to the one nginx starts in its place."""
+    window, controller = connect()
+    bar = window.on_air_bar
+    qtbot.mouseClick(controller.panel.stream_button, Qt.MouseButton.LeftButton)
+    try:
+        qtbot.waitUntil(lambda: bar.air_label.text().startswith("● 直播中"), timeout=15_000)
+        workers = subprocess.run(
+            ["pgrep", "-P", obs.env["RTMP_PID"]], capture_output=True, text=True, check=True
+        ).stdout.split()
+        for worker in workers:  # started by this module's fixture
+            os.kill(int(worker), signal.SIGKILL)
+        qtbot.waitUntil(lambda: bar.air_label.text().startswith("推流重连中"), timeout=10_000)
+        assert bar.air_label.text().endswith("秒")
+        assert bar.air_label.property("air") == "reconnecting"
+        qtbot.waitUntil(lambda: bar.air_label.text().startswith("● 直播中"), timeout=20_000)
+        qtbot.waitUntil(lambda: "推流已恢复" in status_text(window))
+        assert STREAM_RECONNECTING in audit_actions(window)
+        qtbot.waitUntil(
+            lambda: any(m.kind == STREAM_RECONNECTING for m in window.dashboard_panel.markers)
+        )
+    finally:
+        stop(window, CommandId.OBS_STREAM_STOP)
+        qtbot.waitUntil(lambda: controller.state.stream.phase is Phase.OFF, timeout=15_000)
+
+
+@needs_obs
+def test_a_frozen_obs_says_not_responding_then_recovers(
+    connect: Connect, obs: HeadlessObs, qtbot
+) -> None:
+    window, controller = connect()
+    bar = window.on_air_bar
+    pid = int(obs.env["OBS_PID"])  # started by this module's fixture
+    os.kill(pid, signal.SIGSTOP)
+    frozen_at = time.monotonic()
+    try:
+        qtbot.waitUntil(lambda: bar.obs_label.text() == "OBS 无响应", timeout=10_000)
+        assert time.monotonic() - frozen_at <= 6.5  # 5 s of silence, and the bar's refresh
+        assert controller.state.connected  # frozen, not disconnected
+        assert "无响应" in controller.panel.state_label.text()
+        assert not controller.panel.controls.isEnabled()
+        assert not window.actions[CommandId.OBS_SCENE_1].isEnabled()
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    qtbot.waitUntil(lambda: bar.obs_label.text() == "OBS 已连接", timeout=10_000)
+    qtbot.waitUntil(controller.panel.controls.isEnabled)
+
+
+@needs_obs
+def test_record_pause_and_the_replay_buffer(connect: Connect, obs_client: ObsClient, qtbot) -> None:
+    window, controller = connect()
+    panel = controller.panel
+    assert panel.camera_button.isHidden()  # no virtual camera on this machine
+    qtbot.mouseClick(panel.record_button, Qt.MouseButton.LeftButton)
+    try:
+        qtbot.waitUntil(lambda: controller.state.record.phase is Phase.LIVE, timeout=15_000)
+        qtbot.waitUntil(panel.pause_button.isEnabled)
+        qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: obs_client.record_status().paused)
+        qtbot.waitUntil(lambda: panel.record_button.text().startswith("已暂停"))
+        qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not obs_client.record_status().paused)
+    finally:
+        stop(window, CommandId.OBS_RECORD_STOP)
+        qtbot.waitUntil(lambda: controller.state.record.phase is Phase.OFF, timeout=15_000)
+
+    assert panel.replay_button.isVisible()
+    qtbot.mouseClick(panel.replay_button, Qt.MouseButton.LeftButton)
+    try:
+        qtbot.waitUntil(lambda: obs_client.replay_buffer_active() is True, timeout=15_000)
+        qtbot.waitUntil(panel.replay_save_button.isEnabled)
+        qtbot.mouseClick(panel.replay_save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "obs.replay.save" in audit_actions(window))
+    finally:
+        window.runner.run(CommandId.OBS_REPLAY_STOP)
+        qtbot.waitUntil(lambda: obs_client.replay_buffer_active() is False, timeout=15_000)
 
 
 @needs_obs

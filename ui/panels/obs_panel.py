@@ -1,5 +1,7 @@
-"""The OBS dock's widgets: connection line, scenes, stream and record buttons, the health
-strip, audio inputs and the sources of the current scene.
+"""The OBS dock's widgets: connection line, scenes (with previews, and studio mode's preview,
+Take and transition), stream and record (and its pause) buttons, the replay buffer, virtual
+camera and the user's stream settings when there are, audio inputs with level meters, the
+sources of the scene on air, and the health strip.
 
 The panel only draws what it is given (console.obs.state) and reports clicks as signals;
 ui.controllers.obs decides what they mean.
@@ -8,14 +10,14 @@ ui.controllers.obs decides what they mean.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, SignalInstance
+from PySide6.QtGui import QHideEvent, QIcon, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QBoxLayout,
     QButtonGroup,
-    QCheckBox,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -32,12 +34,17 @@ from PySide6.QtWidgets import (
 from console.obs.health import ObsHealth
 from console.obs.state import Output, Phase
 from console.timefmt import show_clock
-from obs_bridge import ConnectionState, InputState, SceneItem
+from obs_bridge import ConnectionState
+from ui.panels.obs_audio import AudioBox
+from ui.panels.obs_sources import SourcesBox
+from ui.panels.obs_studio import StudioBar
 from ui.text import arg
 from ui.theme import restyle
 
 MAX_SCENE_COLUMNS = 4
 MIN_SCENE_BUTTON_WIDTH = 110
+PREVIEW_ICON = QSize(56, 32)  # a scene's picture on its button (16:9)
+SCENE_BUTTON_PX = 30  # a scene button's height without a picture
 SIDE_BY_SIDE_WIDTH = 460  # audio and sources side by side from this panel width, else stacked
 
 # The tone (livedesk.qss) of the connection line in each state.
@@ -69,22 +76,27 @@ class ObsPanel(QWidget):
 
     scene_clicked = Signal(str)
     mute_clicked = Signal(str, bool)  # input name, muted wanted
-    source_clicked = Signal(str, bool)  # source name, visible wanted
+    mic_chosen = Signal(str)  # input name, "" for OBS's own microphone
+    source_clicked = Signal(object, bool)  # SceneItem, visible wanted
     stream_clicked = Signal()
     record_clicked = Signal()
+    pause_clicked = Signal()
+    replay_clicked = Signal()
+    replay_save_clicked = Signal()
+    camera_clicked = Signal()
+    restore_clicked = Signal()
     settings_clicked = Signal()
     reconnect_clicked = Signal()
+    shown = Signal(bool)  # the panel came on screen (True) or left it (hidden, tabbed away)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("obsPanel")
         self._online = False
         self._offline_reason = ""
-        self.scene_buttons: list[QPushButton] = []
+        self.scene_buttons: list[QToolButton] = []
         self._columns = 0
-        self.mute_buttons: dict[str, QPushButton] = {}
-        self.source_boxes: dict[str, QCheckBox] = {}
-        self._built: dict[str, list[str]] = {}  # the names each list was last built for
+        self._previews: Mapping[str, bytes] = {}
 
         # Connection line: state, what to do about it, settings and reconnect.
         self.state_dot = QLabel("●", self)
@@ -125,27 +137,55 @@ class ObsPanel(QWidget):
 
         self.scenes_box = QGroupBox(self.tr("Scenes"), self.controls)
         self.scenes_box.setObjectName("obsScenes")
-        self._scene_grid = QGridLayout(self.scenes_box)
+        self._scene_grid = QGridLayout()
         self._scene_grid.setSpacing(4)
         self._scene_group = QButtonGroup(self)
         self._scene_group.setExclusive(True)
+        self.studio = StudioBar(self.scenes_box)
+        scenes_layout = QVBoxLayout(self.scenes_box)
+        scenes_layout.setSpacing(4)
+        scenes_layout.addLayout(self._scene_grid)
+        scenes_layout.addWidget(self.studio)
 
-        self.audio_box = QGroupBox(self.tr("Audio"), self.controls)
-        self.audio_box.setObjectName("obsAudio")
-        self._audio_layout = QVBoxLayout(self.audio_box)
-        self._audio_layout.setSpacing(4)
-
-        self.sources_box = QGroupBox(self.tr("Sources"), self.controls)
-        self.sources_box.setObjectName("obsSources")
-        self._sources_layout = QVBoxLayout(self.sources_box)
-        self._sources_layout.setSpacing(2)
+        self.audio_box = AudioBox(self.controls)
+        self.audio_box.setTitle(self.tr("Audio"))
+        self.audio_box.mute_clicked.connect(self.mute_clicked)
+        self.audio_box.mic_chosen.connect(self.mic_chosen)
+        self.sources_box = SourcesBox(self.controls)
+        self.sources_box.item_clicked.connect(self.source_clicked)
 
         self.stream_button = self._output_button("obsStreamButton", self.stream_clicked)
         self.record_button = self._output_button("obsRecordButton", self.record_clicked)
+        self.pause_button = QToolButton(self.controls)
+        self.pause_button.setObjectName("obsPauseButton")
+        self.pause_button.setCheckable(True)
+        self.pause_button.setMinimumHeight(34)
+        self.pause_button.clicked.connect(self.pause_clicked)
         outputs = QHBoxLayout()
         outputs.setSpacing(6)
         outputs.addWidget(self.stream_button)
         outputs.addWidget(self.record_button)
+        outputs.addWidget(self.pause_button)
+
+        # What not every OBS has, or is needed now and then: hidden while there is none.
+        self.replay_button = self._output_button("obsReplayButton", self.replay_clicked)
+        self.replay_save_button = QPushButton(self.tr("Save replay"), self.controls)
+        self.replay_save_button.setObjectName("obsReplaySaveButton")
+        self.replay_save_button.clicked.connect(self.replay_save_clicked)
+        self.camera_button = self._output_button("obsCameraButton", self.camera_clicked)
+        self.restore_button = QPushButton(self.tr("Restore my stream settings"), self.controls)
+        self.restore_button.setObjectName("obsRestoreStreamButton")
+        self.restore_button.clicked.connect(self.restore_clicked)
+        for button in (self.replay_button, self.camera_button):
+            button.setMinimumHeight(28)
+        self.extras = QWidget(self.controls)
+        extras = QGridLayout(self.extras)
+        extras.setContentsMargins(0, 0, 0, 0)
+        extras.setSpacing(6)
+        extras.addWidget(self.replay_button, 0, 0)
+        extras.addWidget(self.replay_save_button, 0, 1)
+        extras.addWidget(self.camera_button, 0, 2)
+        extras.addWidget(self.restore_button, 1, 0, 1, 3)
 
         self.health = QFrame(self.controls)
         self.health.setObjectName("obsHealth")
@@ -175,7 +215,7 @@ class ObsPanel(QWidget):
         body.setContentsMargins(8, 4, 8, 8)
         body.setSpacing(8)
         # What the operator needs at once first (scenes, stream and record, the microphone),
-        # so a short dock still shows it; health and long source lists scroll below.
+        # so a short dock still shows it; the rest scrolls below.
         body.addWidget(self.scenes_box)
         body.addLayout(outputs)
         self._inputs_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -183,6 +223,7 @@ class ObsPanel(QWidget):
         self._inputs_row.addWidget(self.audio_box, 1, Qt.AlignmentFlag.AlignTop)
         self._inputs_row.addWidget(self.sources_box, 1, Qt.AlignmentFlag.AlignTop)
         body.addLayout(self._inputs_row)
+        body.addWidget(self.extras)
         body.addWidget(self.health)
         body.addStretch(1)
 
@@ -204,7 +245,25 @@ class ObsPanel(QWidget):
         self.set_health(None, warning=False)
         self.set_output(self.stream_button, Output(), time.monotonic(), streaming=True)
         self.set_output(self.record_button, Output(), time.monotonic(), streaming=False)
+        self.set_extras(None, None, restorable=False)
         self.set_online(False, "")
+
+    @property
+    def mute_buttons(self) -> dict[str, QPushButton]:
+        return self.audio_box.mute_buttons
+
+    @property
+    def source_boxes(self) -> dict[tuple[str | None, int], QAbstractButton]:
+        """Tick boxes by (group or None, sceneItemId)."""
+        return dict(self.sources_box.boxes)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.shown.emit(True)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.shown.emit(False)
 
     def _output_button(self, name: str, clicked: SignalInstance) -> QPushButton:
         button = QPushButton(self.controls)
@@ -232,37 +291,46 @@ class ObsPanel(QWidget):
         return value
 
     # -- connection -------------------------------------------------------------------------
-    def set_connection(self, state: ConnectionState, headline: str, hint: str, why: str) -> None:
+    def set_connection(
+        self, state: ConnectionState, headline: str, hint: str, why: str, *, responding: bool
+    ) -> None:
+        tone = STATE_TONES[state] if responding else "error"
         for label in (self.state_dot, self.state_label):
-            restyle(label, tone=STATE_TONES[state])
+            restyle(label, tone=tone)
         self.state_label.setText(headline)
         self.state_label.setToolTip(why)
         self.detail_label.setText(hint)
         self.detail_label.setVisible(bool(hint))
-        self.reconnect_button.setVisible(state is not ConnectionState.CONNECTED)
+        self.reconnect_button.setVisible(state is not ConnectionState.CONNECTED or not responding)
 
     def set_online(self, online: bool, reason: str) -> None:
         """Enable what needs OBS; while offline, every control's tooltip says why."""
         self._online, self._offline_reason = online, reason
         self.controls.setEnabled(online)
-        for widget in self._tipped():
-            self._apply_tip(widget)
+        self.apply_tips()
 
-    def _tipped(self) -> list[QWidget]:
-        return [*self.controls.findChildren(QAbstractButton), self.health]
+    def apply_tips(self) -> None:
+        """Every control's tooltip: its own (``onlineTip``) while online, else why offline."""
+        for widget in [*self.controls.findChildren(QAbstractButton), self.health]:
+            online_tip = widget.property("onlineTip") or ""
+            widget.setToolTip(online_tip if self._online else self._offline_reason)
 
     def _set_tip(self, widget: QWidget, text: str) -> None:
         widget.setProperty("onlineTip", text)
-        self._apply_tip(widget)
+        widget.setToolTip(text if self._online else self._offline_reason)
 
-    def _apply_tip(self, widget: QWidget) -> None:
-        online_tip = widget.property("onlineTip") or ""
-        widget.setToolTip(online_tip if self._online else self._offline_reason)
-
-    # -- scenes, audio, sources -------------------------------------------------------------
-    def set_scenes(self, scenes: Sequence[str], current: str, keys: Sequence[str]) -> None:
-        """``keys[i]``: the shortcut of the i-th scene (F1...), "" for none. OBS always has a
-        scene: none means nothing was read from OBS yet, and the OBS content stays hidden."""
+    # -- scenes -----------------------------------------------------------------------------
+    def set_scenes(
+        self,
+        scenes: Sequence[str],
+        current: str,
+        keys: Sequence[str],
+        *,
+        preview: str = "",
+    ) -> None:
+        """``keys[i]``: the shortcut of the i-th scene (F1...), "" for none; ``preview``: the
+        scene in studio mode's preview. OBS always has a scene: none means nothing was read
+        from OBS yet, and the OBS content stays hidden."""
         for box in (self.scenes_box, self.audio_box, self.sources_box):
             box.setVisible(bool(scenes))
         if [b.property("sceneName") for b in self.scene_buttons] != list(scenes):
@@ -271,11 +339,13 @@ class ObsPanel(QWidget):
                 button.deleteLater()
             self.scene_buttons = []
             for name in scenes:
-                button = QPushButton(_mnemonic_safe(name), self.scenes_box)
+                button = QToolButton(self.scenes_box)
                 button.setObjectName("obsSceneButton")
+                button.setText(_mnemonic_safe(name))
                 button.setProperty("sceneName", name)
                 button.setCheckable(True)
-                button.setMinimumHeight(30)
+                button.setIconSize(PREVIEW_ICON)
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
                 # The grid picks its columns to fit the names; a name longer than the whole
                 # panel is cut rather than widening the dock.
                 button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -284,11 +354,35 @@ class ObsPanel(QWidget):
                 self.scene_buttons.append(button)
             self._columns = 0
             self._lay_out_scenes()
+            self.set_previews(self._previews)
         for index, button in enumerate(self.scene_buttons):
             key = keys[index] if index < len(keys) else ""
             name = button.property("sceneName")
-            self._set_tip(button, arg(self.tr("Switch OBS to scene %1%2"), name, _key_hint(key)))
+            text = (
+                self.tr("Put %1 in preview%2") if preview else self.tr("Switch OBS to scene %1%2")
+            )
+            self._set_tip(button, arg(text, name, _key_hint(key)))
+            restyle(button, preview=bool(preview) and name == preview and name != current)
         self.set_current_scene(current)
+
+    def set_previews(self, images: Mapping[str, bytes]) -> None:
+        """Each scene's picture (JPEG bytes) on its button; a scene without one shows none."""
+        self._previews = images
+        pictured = False
+        for button in self.scene_buttons:
+            data = images.get(button.property("sceneName"))
+            pixmap = QPixmap()
+            if data is not None and pixmap.loadFromData(data, "JPG"):
+                button.setIcon(QIcon(pixmap))
+                pictured = True
+            else:
+                button.setIcon(QIcon())
+        # Room for the picture and the name under it (a tool button's size hint does not
+        # follow an icon set after it was laid out).
+        lines = self.fontMetrics().height()
+        height = PREVIEW_ICON.height() + lines + 12 if pictured else SCENE_BUTTON_PX
+        for button in self.scene_buttons:
+            button.setFixedHeight(height)
 
     def _lay_out_scenes(self) -> None:
         """As many columns as the widest scene name allows (at most MAX_SCENE_COLUMNS)."""
@@ -321,71 +415,6 @@ class ObsPanel(QWidget):
         for button in self.scene_buttons:
             button.setChecked(button.property("sceneName") == current)
 
-    def set_inputs(self, inputs: Sequence[InputState], mic: str | None, mic_key: str) -> None:
-        audio = [i for i in inputs if i.muted is not None]
-        if self._rebuild("audio", [i.name for i in audio]):
-            _clear(self._audio_layout)
-            self.mute_buttons = {}
-            for state in audio:
-                button = QPushButton(self.audio_box)
-                button.setObjectName("obsMuteButton")
-                button.setMinimumHeight(28)
-                button.setProperty("inputName", state.name)
-                button.setCheckable(True)
-                button.clicked.connect(
-                    lambda checked, n=state.name: self.mute_clicked.emit(n, checked)
-                )
-                self._audio_layout.addWidget(button)
-                self.mute_buttons[state.name] = button
-            if not audio:
-                self._audio_layout.addWidget(self._note(self.tr("OBS has no audio input.")))
-        for state in audio:
-            button = self.mute_buttons[state.name]
-            muted = bool(state.muted)
-            button.setChecked(muted)
-            shown = arg(self.tr("%1 — muted"), state.name) if muted else state.name
-            button.setText(_mnemonic_safe(shown))
-            key = _key_hint(mic_key) if state.name == mic else ""
-            tip = self.tr("Click to unmute%1") if muted else self.tr("Click to mute%1")
-            self._set_tip(button, arg(tip, key))
-
-    def set_sources(self, scene: str, items: Sequence[SceneItem]) -> None:
-        self.sources_box.setTitle(arg(self.tr("Sources of %1"), scene) if scene else "")
-        if self._rebuild("sources", [i.name for i in items]):
-            _clear(self._sources_layout)
-            self.source_boxes = {}
-            for item in items:
-                box = QCheckBox(_mnemonic_safe(item.name), self.sources_box)
-                box.setObjectName("obsSourceVisible")
-                box.setProperty("sourceName", item.name)
-                # As wide as its label: a click beside it does nothing, so it should not look
-                # like it would.
-                box.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-                box.clicked.connect(
-                    lambda checked, n=item.name: self.source_clicked.emit(n, checked)
-                )
-                self._sources_layout.addWidget(box)
-                self.source_boxes[item.name] = box
-            if not items:
-                self._sources_layout.addWidget(self._note(self.tr("This scene has no sources.")))
-        for item in items:
-            box = self.source_boxes[item.name]
-            box.setChecked(item.visible)
-            self._set_tip(box, self.tr("Shown in the scene when ticked"))
-
-    def _rebuild(self, which: str, names: list[str]) -> bool:
-        """Whether the ``which`` list must be built anew for ``names`` (always the first time,
-        so an empty list gets its note)."""
-        if self._built.get(which) == names:
-            return False
-        self._built[which] = names
-        return True
-
-    def _note(self, text: str) -> QLabel:
-        label = QLabel(text, self.controls)
-        dim(label)
-        return label
-
     # -- outputs and health -----------------------------------------------------------------
     def set_output(
         self, button: QPushButton, output: Output, now: float, *, streaming: bool, key: str = ""
@@ -407,12 +436,69 @@ class ObsPanel(QWidget):
             text = arg(self.tr("LIVE %1") if streaming else self.tr("REC %1"), clock)
         button.setText(text.strip())
         button.setChecked(output.running)
-        button.setProperty("phase", phase.value)
+        restyle(button, phase=phase.value)
         if streaming:
             tip = self.tr("Stop streaming") if output.running else self.tr("Start streaming")
         else:
             tip = self.tr("Stop recording") if output.running else self.tr("Start recording")
+            self._show_pause(output)
         self._set_tip(button, tip + _key_hint(key))
+
+    def _show_pause(self, record: Output) -> None:
+        paused = record.phase is Phase.PAUSED
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        self.pause_button.setChecked(paused)
+        self.pause_button.setEnabled(record.running)
+        tip = self.tr("Resume the recording") if paused else self.tr("Pause the recording")
+        self._set_tip(self.pause_button, tip)
+
+    def set_extras(
+        self,
+        replay: Output | None,
+        camera: Output | None,
+        *,
+        restorable: bool,
+        streaming: bool = False,
+    ) -> None:
+        """The replay buffer and virtual camera when this OBS has them (None: it has not), and
+        the button that puts the user's own stream settings back while they are kept (not
+        while OBS streams)."""
+        self.replay_button.setVisible(replay is not None)
+        self.replay_save_button.setVisible(replay is not None)
+        if replay is not None:
+            self.replay_button.setChecked(replay.running)
+            self.replay_button.setText(
+                self.tr("Replay buffer on") if replay.running else self.tr("Replay buffer off")
+            )
+            tip = (
+                self.tr("Stop the replay buffer")
+                if replay.running
+                else self.tr("Start the replay buffer")
+            )
+            self._set_tip(self.replay_button, tip)
+            self.replay_save_button.setEnabled(replay.running)
+            self._set_tip(self.replay_save_button, self.tr("Save the last seconds to a file"))
+        self.camera_button.setVisible(camera is not None)
+        if camera is not None:
+            self.camera_button.setChecked(camera.running)
+            self.camera_button.setText(
+                self.tr("Virtual camera on") if camera.running else self.tr("Virtual camera off")
+            )
+            tip = (
+                self.tr("Stop the virtual camera")
+                if camera.running
+                else self.tr("Start the virtual camera")
+            )
+            self._set_tip(self.camera_button, tip)
+        self.restore_button.setVisible(restorable)
+        self.restore_button.setEnabled(not streaming)
+        self._set_tip(
+            self.restore_button,
+            self.tr("Not while OBS streams: stop the stream first")
+            if streaming
+            else self.tr("Put back the stream settings OBS had before the room's push address"),
+        )
+        self.extras.setVisible(replay is not None or camera is not None or restorable)
 
     def set_health(self, health: ObsHealth | None, *, warning: bool) -> None:
         if health is None:
@@ -456,10 +542,3 @@ def _key_hint(key: str) -> str:
 def _frames(count: int, total: int) -> str:
     share = 100 * count / total if total else 0.0
     return f"{count:,} ({share:.1f} %)"
-
-
-def _clear(layout: QVBoxLayout) -> None:
-    while (item := layout.takeAt(0)) is not None:
-        widget = item.widget()
-        if widget is not None:
-            widget.deleteLater()

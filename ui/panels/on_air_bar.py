@@ -1,9 +1,10 @@
 """The on-air bar, always at the top of the window: what a stage controller must see at a glance.
 
-LIVE (and for how long) or not, in red "推流中断" when the stream dropped unasked; OBS's
-connection and the recording; the room's comment ban as a red banner with a one-click lift;
-the goods on the viewers' screens and how long ago they were pushed; an open lottery and its
-countdown; who runs this desk. It draws ``console.on_air.OnAir``; the button runs a command.
+LIVE (and for how long) or not, in red "推流中断" when the stream dropped unasked and
+"推流重连中 N 秒" while OBS reconnects it; OBS's connection ("OBS 无响应" in red when it is
+connected and answers nothing) and the recording; the room's comment ban as a red banner with
+a one-click lift; the goods on the viewers' screens and how long ago they were pushed; an open
+lottery and its countdown; who runs this desk. It draws ``console.on_air.OnAir``; the button runs a command.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ _AIR_TEXT = {
     Air.OFF: QT_TRANSLATE_NOOP("OnAirBar", "Not live"),
     Air.STARTING: QT_TRANSLATE_NOOP("OnAirBar", "Starting the stream…"),
     Air.LIVE: QT_TRANSLATE_NOOP("OnAirBar", "● LIVE %1"),
-    Air.RECONNECTING: QT_TRANSLATE_NOOP("OnAirBar", "Stream reconnecting %1"),
+    Air.RECONNECTING: QT_TRANSLATE_NOOP("OnAirBar", "Stream reconnecting %1 s"),
     Air.STOPPING: QT_TRANSLATE_NOOP("OnAirBar", "Stopping the stream…"),
     Air.DROPPED: QT_TRANSLATE_NOOP("OnAirBar", "Stream dropped"),
 }
@@ -45,6 +46,14 @@ _OBS_TEXT = {
     ConnectionState.DISCONNECTED: QT_TRANSLATE_NOOP("OnAirBar", "OBS not connected"),
 }
 _OBS_TONES = {ConnectionState.CONNECTED: "good", ConnectionState.FAILED: "error"}
+_RECONNECTING_TIP = QT_TRANSLATE_NOOP(
+    "OnAirBar", "OBS lost the streaming server and is reconnecting: viewers see a frozen picture."
+)
+_NOT_RESPONDING_TIP = QT_TRANSLATE_NOOP(
+    "OnAirBar",
+    "OBS has answered nothing for 5 seconds: it may be frozen or overloaded. Check the OBS "
+    "computer.",
+)
 
 
 def _tr(text: str) -> str:
@@ -92,8 +101,14 @@ class OnAirBar(QFrame):
         self._show_air(state)
         self.obs_label.setVisible(state.obs is not None)
         if state.obs is not None:
-            self.obs_label.setText(_tr(_OBS_TEXT[state.obs]))
-            restyle(self.obs_label, tone=_OBS_TONES.get(state.obs, "warning"))
+            frozen = state.obs is ConnectionState.CONNECTED and not state.obs_responding
+            if frozen:
+                self.obs_label.setText(self.tr("OBS not responding"))
+                restyle(self.obs_label, tone="error")
+            else:
+                self.obs_label.setText(_tr(_OBS_TEXT[state.obs]))
+                restyle(self.obs_label, tone=_OBS_TONES.get(state.obs, "warning"))
+            self.obs_label.setToolTip(_tr(_NOT_RESPONDING_TIP) if frozen else "")
         if state.recording_seconds is None:
             self.record_label.setText(self.tr("Not recording"))
             restyle(self.record_label, tone="note")
@@ -123,9 +138,17 @@ class OnAirBar(QFrame):
         self.operator_label.setText(arg(self.tr("%1 · %2"), state.operator, role))
 
     def _show_air(self, state: OnAir) -> None:
-        seconds = show_clock(state.stream_seconds or 0)
-        self.air_label.setText(arg(_tr(_AIR_TEXT[state.air]), seconds))
-        tip = _tr(_DROP_TIPS[state.drop_cause]) if state.drop_cause is not None else ""
+        if state.air is Air.RECONNECTING:
+            shown: object = int(state.reconnecting_seconds or 0)
+        else:
+            shown = show_clock(state.stream_seconds or 0)
+        self.air_label.setText(arg(_tr(_AIR_TEXT[state.air]), shown))
+        if state.drop_cause is not None:
+            tip = _tr(_DROP_TIPS[state.drop_cause])
+        elif state.air is Air.RECONNECTING:
+            tip = _tr(_RECONNECTING_TIP)
+        else:
+            tip = ""
         self.air_label.setToolTip(tip)
         restyle(self.air_label, air=state.air.value)
 
