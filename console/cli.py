@@ -142,6 +142,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="rehearse the rundown: it runs on its own, each segment for its planned duration "
         "(--speed X: X times faster)",
     )
+    rundown.add_argument(
+        "--prompter-port",
+        type=_port_or_off,
+        default=0,
+        metavar="N",
+        help="serve the read-only prompter page on port N (default 0: off)",
+    )
+    rundown.add_argument(
+        "--prompter-host",
+        default=DEFAULT_CONTROL_HOST,
+        metavar="HOST",
+        help="the prompter page listens on HOST (default 127.0.0.1; others, e.g. 0.0.0.0 for "
+        "a tablet on the LAN, need a token)",
+    )
+    rundown.add_argument(
+        "--prompter-token-env",
+        metavar="VAR",
+        help="the prompter page's token is in this environment variable (default: the "
+        "keyring's, made and shown once)",
+    )
     storage = parser.add_argument_group("storage")
     storage.add_argument(
         "--db", metavar="URL", help="SQLAlchemy database URL (default: SQLite in the data folder)"

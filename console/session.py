@@ -39,6 +39,8 @@ from console.platforms.base import Connector
 from console.platforms.wechat import WeChatConnector
 from console.roles import Role
 from console.room import RoomService
+from console.rundown.prompter import Prompter
+from console.rundown.prompter_server import PrompterServer
 from console.rundown.service import RundownService
 from console.show import LiveShow
 from console.storage.database import create_db_engine, display_url
@@ -104,6 +106,8 @@ class LiveSession:
             self.commands.submit, self.writer.execute, self.show.clock
         )
         self.ticker.add(self.rundown.tick)
+        self.prompter: Prompter = Prompter()
+        self.prompter_server: PrompterServer | None = None  # serve_prompter
         self._reads = ThreadPoolExecutor(1, thread_name_prefix="room-reads")
         if self.room is not None:
             self.ticker.add(self._poll_rooms)
@@ -295,6 +299,8 @@ class LiveSession:
     def _stop(self, timeout: float) -> bool:
         if self.control is not None:
             self.control.stop()
+        if self.prompter_server is not None:
+            self.prompter_server.stop()
         self.ticker.stop()
         self.rundown.stop()
         self._reads.shutdown(wait=False, cancel_futures=True)

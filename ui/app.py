@@ -19,7 +19,7 @@ from console.obs import DEFAULT_ADDRESS
 from console.paths import default_db_url, resource_path
 from console.platforms import ConnectorError, create_connector
 from console.roles import Role
-from console.rundown.options import use_rundown
+from console.rundown.options import serve_prompter, use_rundown
 from console.secrets import secure_store_available
 from console.session import LiveSession
 from ui.dialogs.wechat_settings import saved_wechat_settings
@@ -106,6 +106,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         session.connect_obs(host, port, obs_password)
     if args.control_port:
         session.serve_control_api(args.control_host, args.control_port, control_token)
+    if args.prompter_port:
+        token = _from_env(args.prompter_token_env)
+        problem = serve_prompter(session, args.prompter_host, args.prompter_port, token)
+        if problem is not None:
+            log.error("%s", problem)
     checks: dict[str, bool] = {}
     code = run_window(session, args, prefs, checks)
     if args.selftest:

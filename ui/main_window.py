@@ -235,7 +235,13 @@ class MainWindow(QMainWindow):
         self.goods = GoodsController(session.goods, self.goods_panel, self.thumbnails, runner, self)
         self.lottery = LotteryController(session.lottery, self.lottery_panel, runner, self)
         self.rundown = RundownController(
-            session.rundown, session.goods, session.obs, self.rundown_panel, runner, self
+            session.rundown,
+            session.prompter,
+            session.goods,
+            session.obs,
+            self.rundown_panel,
+            runner,
+            self,
         )
         self.room = RoomController(session.room, session.moderation, self.room_panel, runner, self)
         self.relay = RelayController(self.relay_connector, self.relay_widget, runner, self)

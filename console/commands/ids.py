@@ -95,6 +95,9 @@ class CommandId(StrEnum):
     RUNDOWN_PAUSE = "rundown.pause"
     RUNDOWN_JUMP = "rundown.jump"
     RUNDOWN_SKIP = "rundown.skip"
+    PROMPTER_QUESTION = "prompter.question"
+    PROMPTER_MESSAGE = "prompter.message"
+    PROMPTER_CLEAR = "prompter.clear"
     # The show and the console
     SHOW_END = "show.end"
     SHOW_NEW = "show.new"

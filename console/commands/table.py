@@ -470,6 +470,21 @@ _RUNDOWN_SPECS = (
     ),
 )
 
+_PROMPTER_SPECS = (
+    CommandSpec(
+        C.PROMPTER_QUESTION,
+        QT_TRANSLATE_NOOP("commands", "Send to the prompter"),
+        "Ctrl+P",
+        (_COMMENT,),
+    ),
+    CommandSpec(
+        C.PROMPTER_MESSAGE,
+        QT_TRANSLATE_NOOP("commands", "Message to the anchor"),
+        args=(Arg("text", ArgKind.TEXT, "a short message for the prompter; empty: take it off"),),
+    ),
+    CommandSpec(C.PROMPTER_CLEAR, QT_TRANSLATE_NOOP("commands", "Clear the prompter")),
+)
+
 _SHOW_SPECS = (
     CommandSpec(C.SHOW_END, QT_TRANSLATE_NOOP("commands", "End this show"), confirm=Confirm.ALWAYS),
     CommandSpec(
@@ -489,6 +504,7 @@ COMMANDS: dict[C, CommandSpec] = {
         *_OBS_SPECS,
         *_ROOM_SPECS,
         *_RUNDOWN_SPECS,
+        *_PROMPTER_SPECS,
         *_SHOW_SPECS,
     )
 }

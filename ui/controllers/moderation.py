@@ -34,7 +34,7 @@ from ui.text import arg
 from ui.view_commands import ViewId
 
 # The commands that act on the selected comment or its author.
-_ON_COMMENT = (CommandId.COMMENT_DELETE,)
+_ON_COMMENT = (CommandId.COMMENT_DELETE, CommandId.PROMPTER_QUESTION)
 _ON_USER = (*MUTE_PRESETS, CommandId.USER_UNMUTE, CommandId.USER_BLOCK)
 
 
@@ -156,6 +156,7 @@ class ModerationController(QObject):
         menu.setObjectName("commentMenu")
         if not mute_only:
             menu.addAction(self.actions[CommandId.COMMENT_DELETE])
+            menu.addAction(self.actions[CommandId.PROMPTER_QUESTION])
             menu.addSeparator()
         for command in MUTE_PRESETS:
             menu.addAction(self.actions[command])

@@ -4,7 +4,8 @@ GO, previous and pause are the rundown commands (also on F9, Shift+F9, Ctrl+F9);
 file on a worker and loads it (what the room lacks — goods numbers, OBS scenes — is said as a
 warning), Template starts from the brief's flow, Save as… writes the rundown out, and a row
 dragged elsewhere reorders the segments (before GO or after the end). The dock redraws four
-times a second for the back-timers.
+times a second for the back-timers. 提词器 shows the prompter window full screen on the chosen
+screen; the message box sends the 场控's message to it (``prompter.message``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from console.commands import CommandId
@@ -22,12 +24,14 @@ from console.obs.service import ObsService
 from console.rundown.document import read_rundown, write_rundown
 from console.rundown.errors import RundownInvalid
 from console.rundown.model import Rundown
+from console.rundown.prompter import Prompter
 from console.rundown.service import RundownService
 from console.rundown.template import template
 from console.rundown.validate import check_room
 from ui.controllers.commands import CommandRunner, command_title
 from ui.errors import describe_error
 from ui.panels.rundown_panel import RundownPanel
+from ui.prompter_window import PrompterWindow
 from ui.workers import run_in_worker
 
 REDRAW_MS = 250
@@ -37,6 +41,7 @@ class RundownController(QObject):
     def __init__(
         self,
         service: RundownService,
+        prompter: Prompter,
         goods: GoodsService,
         obs: ObsService | None,
         panel: RundownPanel,
@@ -45,6 +50,8 @@ class RundownController(QObject):
     ) -> None:
         super().__init__(parent)
         self.service = service
+        self.prompter = prompter
+        self.prompter_window: PrompterWindow | None = None
         self.goods = goods
         self.obs = obs
         self.panel = panel
@@ -64,6 +71,12 @@ class RundownController(QObject):
         panel.save_button.clicked.connect(self.save_file)
         panel.template_button.clicked.connect(lambda: self.load(template()))
         panel.table.moved.connect(self.move)
+        for number, screen in enumerate(QGuiApplication.screens(), 1):
+            panel.screen_box.addItem(f"{number}: {screen.name()}", screen.name())
+        panel.screen_box.setCurrentIndex(panel.screen_box.count() - 1)  # a second monitor
+        panel.prompter_button.clicked.connect(self.show_prompter)
+        panel.message_button.clicked.connect(self.send_message)
+        panel.message_edit.returnPressed.connect(self.send_message)
         panel.table.itemSelectionChanged.connect(self.refresh)
         runner.submitted.connect(lambda command: command.startswith("rundown.") and self.refresh())
         self._current: object = None
@@ -145,6 +158,20 @@ class RundownController(QObject):
             self.runner.tell(Level.INFO, self.tr("Rundown saved: %1").replace("%1", str(path)))
 
         run_in_worker(lambda: write_rundown(rundown, path), saved, self._unreadable, context=self)
+
+    def show_prompter(self) -> PrompterWindow:
+        """The prompter, full screen on the screen chosen in the dock."""
+        if self.prompter_window is None:
+            self.prompter_window = PrompterWindow(
+                lambda: self.prompter.content(self.service.view()), self.dialog_parent
+            )
+        name = self.panel.screen_box.currentData()
+        screens = [s for s in QGuiApplication.screens() if s.name() == name]
+        self.prompter_window.show_on(screens[0] if screens else None)
+        return self.prompter_window
+
+    def send_message(self) -> None:
+        self.runner.run(CommandId.PROMPTER_MESSAGE, {"text": self.panel.message_edit.text()})
 
     def move(self, source: int, destination: int) -> None:
         rundown = self.service.rundown

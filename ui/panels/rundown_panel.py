@@ -13,10 +13,12 @@ from PySide6.QtCore import QPoint, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -143,6 +145,20 @@ class RundownPanel(QWidget):
         buttons.addWidget(self.go_button, 2)
         buttons.addWidget(self.previous_button, 1)
         buttons.addWidget(self.pause_button, 1)
+        self.prompter_button = QPushButton(self.tr("Prompter"))
+        self.prompter_button.setToolTip(self.tr("Show the prompter full screen on this screen"))
+        self.screen_box = QComboBox()
+        self.screen_box.setObjectName("prompterScreen")
+        self.message_edit = QLineEdit()
+        self.message_edit.setObjectName("prompterMessage")
+        self.message_edit.setPlaceholderText(self.tr("Message to the anchor, e.g. 还有 2 分钟"))
+        self.message_edit.setClearButtonEnabled(True)
+        self.message_button = QPushButton(self.tr("Send"))
+        prompter = QHBoxLayout()
+        prompter.addWidget(self.prompter_button)
+        prompter.addWidget(self.screen_box)
+        prompter.addWidget(self.message_edit, 1)
+        prompter.addWidget(self.message_button)
 
         self.table = SegmentTable()
         self.detail = QTextBrowser()
@@ -158,6 +174,7 @@ class RundownPanel(QWidget):
         layout.addLayout(top)
         layout.addLayout(timers)
         layout.addLayout(buttons)
+        layout.addLayout(prompter)
         layout.addWidget(split, 1)
         self._rundown: Rundown | None = None
         self._rows: tuple[SegmentState, ...] = ()
