@@ -54,7 +54,6 @@ SUPERVISED_EVENTS = frozenset(
         "StreamStateChanged",
         "RecordStateChanged",
         "ReplayBufferStateChanged",
-        "ReplayBufferSaved",
         "VirtualcamStateChanged",
         "InputMuteStateChanged",
         "InputCreated",

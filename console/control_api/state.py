@@ -58,9 +58,12 @@ def _obs(obs: ObsService | None) -> dict[str, Any] | None:
     mic = state.mic
     return {
         "connection": state.connection.value,
+        "responding": state.responsive,
         "address": state.address,
         "scene": state.current_scene,
         "scenes": list(state.scenes),
+        "studio_mode": state.studio_mode,
+        "preview": state.preview_scene if state.studio_mode else None,
         "streaming": state.stream.running,
         "stream": state.stream.phase.value,
         "recording": state.record.running,

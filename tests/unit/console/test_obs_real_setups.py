@@ -289,3 +289,31 @@ def test_a_replay_buffer_and_a_virtual_camera_follow_obs(
     assert run(service.set_replay_buffer(True), "obs.replay.start").ok
     eventually(lambda: link.state.replay_buffer is not None and link.state.replay_buffer.running)
     assert link.state.virtual_camera is None
+
+
+def test_a_virtual_camera_starts_and_stops(
+    fake_obs: FakeObs, link: ObsLink, service: ObsService, run: PlanRunner
+) -> None:
+    """Only against the fake: the headless OBS has no virtual camera (no v4l2loopback)."""
+    camera = {"on": False}
+
+    def switch(on: bool) -> Any:
+        def handle(session: FakeSession, _data: dict[str, Any]) -> dict[str, Any]:
+            camera["on"] = on
+            state = "STARTED" if on else "STOPPED"
+            session.send_event("VirtualcamStateChanged", output_event(state))
+            return ok()
+
+        return handle
+
+    fake_obs.handlers["GetVirtualCamStatus"] = lambda s, d: ok({"outputActive": camera["on"]})
+    fake_obs.handlers["StartVirtualCam"] = switch(True)
+    fake_obs.handlers["StopVirtualCam"] = switch(False)
+    link.reconnect()
+    eventually(lambda: link.state.connected and link.state.virtual_camera is not None)
+    assert run(service.set_virtual_camera(True), "obs.virtual_camera.start").ok
+    eventually(lambda: link.state.virtual_camera is not None and link.state.virtual_camera.running)
+    with pytest.raises(OperatorError, match="virtual camera is on already"):
+        service.set_virtual_camera(True)
+    assert run(service.set_virtual_camera(False), "obs.virtual_camera.stop").ok
+    eventually(lambda: not camera["on"] and not link.state.virtual_camera.running)  # type: ignore[union-attr]
