@@ -31,6 +31,7 @@ from ui.charts import (
     show_series,
     show_time_range,
 )
+from ui.rundown_bands import add_segment_bands
 from ui.theme import load_palette
 from ui.workers import run_in_worker
 
@@ -96,6 +97,7 @@ def render_charts(report: ShowReport) -> dict[str, bytes]:
         plot = new_plot(view.ci, 0, title, colours)
         draw(plot)
         show_time_range(plot, 0, end)
+        add_segment_bands(plot, report.segments, colours.title, end)
         add_markers([plot], report.markers, colours, labelled=plot)
         view.show()  # offscreen in the review command; laid out before grabbing
         QCoreApplication.processEvents()
