@@ -113,6 +113,7 @@ class ObsLink:
         self._closed = threading.Event()
         self._threads: list[threading.Thread] = []
         self._poll_failing = False  # a failed health reading was logged; quiet until one works
+        self._stream_event_at = 0.0  # time.monotonic() of the last StreamStateChanged
         self._backup: StreamService | None = None  # the user's own stream settings
         self.levels: dict[str, Level] = {}  # by input name, while meters are on; replaced whole
         self._meters_wanted = False
@@ -407,6 +408,7 @@ class ObsLink:
         if which != "stream":
             self.update(partial(_with_other_output, which=which, phase=phase, now=now))
             return
+        self._stream_event_at = now
         before, after = self.update(partial(_with_stream_phase, phase=phase, now=now))
         self._tell(_stream_incident(before, after))
 
@@ -459,6 +461,7 @@ class ObsLink:
                 generation = self._generation
             if not self._state.connected:
                 continue
+            began = time.monotonic()
             try:
                 reading = read_health(self.client)
                 scenes = tuple(self.client.scenes())
@@ -475,7 +478,13 @@ class ObsLink:
                     continue
                 health = self._meter.update(*reading)
             before, after = self.update(
-                partial(_with_health, health=health, scenes=scenes, now=time.monotonic())
+                partial(
+                    _with_health,
+                    health=health,
+                    scenes=scenes,
+                    now=time.monotonic(),
+                    phase_current=began > self._stream_event_at,
+                )
             )
             self._tell(_stream_incident(before, after))
 
@@ -636,16 +645,27 @@ def _with_input_renamed(state: ObsState, *, old: str, new: str) -> ObsState:
 
 
 def _with_health(
-    state: ObsState, *, health: ObsHealth, scenes: tuple[str, ...], now: float
+    state: ObsState,
+    *,
+    health: ObsHealth,
+    scenes: tuple[str, ...],
+    now: float,
+    phase_current: bool,
 ) -> ObsState:
+    """A health reading. ``phase_current``: no stream event came since the reading began,
+    so whether the stream reconnects may be taken from it (an event missed while OBS was
+    being reconnected to); an older reading says nothing of it."""
     # OBS's durations are exact, also for outputs that started before we connected.
     stream, record = state.stream, state.record
     reconnecting = state.reconnecting_since
     if stream.running and health.stream.active:
         stream = Output(stream.phase, now - health.stream.duration)
-        # A reconnect whose event was missed (it came while OBS was being reconnected to).
-        if health.stream.reconnecting and stream.phase is Phase.LIVE:
+        if phase_current and health.stream.reconnecting and stream.phase is Phase.LIVE:
             stream, reconnecting = Output(Phase.RECONNECTING, stream.since), reconnecting or now
+        elif (
+            phase_current and not health.stream.reconnecting and stream.phase is Phase.RECONNECTING
+        ):
+            stream, reconnecting = Output(Phase.LIVE, stream.since), None
     if record.running and health.record.active:
         record = Output(record.phase, now - health.record.duration)
     # OBS announces no re-order of its scenes: the scene keys follow the order read here

@@ -317,3 +317,23 @@ def test_a_virtual_camera_starts_and_stops(
         service.set_virtual_camera(True)
     assert run(service.set_virtual_camera(False), "obs.virtual_camera.stop").ok
     eventually(lambda: not camera["on"] and not link.state.virtual_camera.running)  # type: ignore[union-attr]
+
+
+def test_a_reconnect_missed_as_an_event_is_read_from_the_stream_status(
+    fake_obs: FakeObs, run: PlanRunner
+) -> None:
+    """Its events came while the console was reconnecting to OBS: the health reading says."""
+    status = {"outputActive": True, "outputReconnecting": False, "outputDuration": 9000}
+    link = open_link(fake_obs, poll_interval=0.2)
+    try:
+        assert run(ObsService(link).set_output(streaming=True, start=True), "x").ok
+        eventually(lambda: link.state.stream.phase is Phase.LIVE)
+        fake_obs.handlers["GetStreamStatus"] = lambda s, d: ok(dict(status))
+        status["outputReconnecting"] = True
+        eventually(lambda: link.state.stream.phase is Phase.RECONNECTING)
+        assert link.state.reconnecting_since is not None
+        status["outputReconnecting"] = False
+        eventually(lambda: link.state.stream.phase is Phase.LIVE)
+        assert link.state.reconnecting_since is None
+    finally:
+        link.shutdown()
