@@ -209,6 +209,7 @@ class LiveSession:
         self.moderation.load(engine)
         resumed = self.writer.resumed
         if resumed is not None:
+            self.rundown.resume(engine, resumed.show_id)
             offset = resumed.last_t if self.connector.restarts_clock else 0.0
             self.show.resume(resumed.comment_ids, offset, resumed.received, resumed.marks)
             self.so_far = load_show_so_far(engine, resumed, self.moderation, self.goods)

@@ -43,9 +43,8 @@ class BackTimer:
 
 @dataclass(frozen=True, slots=True)
 class SegmentStart:
-    """A segment went on air: the ``run``-th start of this run (1, 2, ...)."""
+    """A segment went on air, ``started_s`` after the rundown's first GO."""
 
-    run: int
     index: int
     started_s: float
 
@@ -59,7 +58,6 @@ class RundownRun:
     cues: dict[tuple[int, int], CueState] = field(default_factory=dict)
     reasons: dict[tuple[int, int], BaseException] = field(default_factory=dict)
     done: set[int] = field(default_factory=set)
-    runs: int = 0
     _started: float | None = None  # rundown clock (pauses left out) at the first GO
     _segment_start: float = 0.0
     _paused_at: float | None = None
@@ -125,8 +123,7 @@ class RundownRun:
                 self.reasons.pop(key, None)
             else:
                 self.cues.setdefault(key, CueState.DONE)
-        self.runs += 1
-        return SegmentStart(self.runs, index, t - self._started)
+        return SegmentStart(index, t - self._started)
 
     def finish(self) -> None:
         """The last segment ended: the rundown is over."""

@@ -17,15 +17,24 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import Engine
+
 from console.commands.spec import Entry
 from console.errors import OperatorError
 from console.i18n import QT_TRANSLATE_NOOP
 from console.jobs import Outcome, Plan, Scope, said
 from console.log import app as log
-from console.rundown.document import dumps
+from console.rundown.document import dumps, loads
+from console.rundown.errors import RundownInvalid
 from console.rundown.model import Cue, Rundown
 from console.rundown.run import BackTimer, CueState, RundownRun, SegmentState
-from console.rundown.storage import SaveRundown, SegmentEnded, SegmentStarted
+from console.rundown.storage import (
+    SaveRundown,
+    SegmentEnded,
+    SegmentStarted,
+    segment_runs,
+    stored_rundown,
+)
 from console.storage.ops import DbOp
 
 Submit = Callable[[str, Mapping[str, Any], Entry], "Future[Outcome]"]
@@ -83,7 +92,10 @@ class RundownService:
         self._ready: Callable[[], bool] = lambda: True  # when a rehearsal may start
         self._lock = threading.RLock()
         self._run: RundownRun | None = None
-        self._segment_run = 0  # the run number of the segment on air (its database row)
+        # The show's segment runs so far (their database rows' numbers; a continued show
+        # goes on from the stored ones, see ``resume``) and the one on air.
+        self._runs = 0
+        self._segment_run = 0
 
     def _now(self) -> float:
         return self._clock() * self._speed
@@ -105,6 +117,22 @@ class RundownService:
         log.info(
             "rundown loaded: %d segments, %d s planned", len(rundown.segments), rundown.planned_s
         )
+
+    def resume(self, engine: Engine, show_id: int) -> None:
+        """A continued show: its stored rundown is loaded again (its run starts before GO)
+        and segment runs are numbered after the stored ones."""
+        document = stored_rundown(engine, show_id)
+        runs = segment_runs(engine, show_id)
+        with self._lock:
+            self._runs = max(self._runs, max((r.run for r in runs), default=0))
+            if document is None or self._run is not None:
+                return
+            try:
+                self._run = RundownRun(loads(document))
+            except RundownInvalid:
+                log.warning("the stored rundown of show %d cannot be read; not loaded", show_id)
+                return
+        log.info("rundown of show %d loaded again (%d segment runs so far)", show_id, len(runs))
 
     def rehearse(self, speed: float = 1.0, when: Callable[[], bool] = lambda: True) -> None:
         """Run the rundown on its own, its clock ``speed`` times real time: GO at the first
@@ -229,10 +257,11 @@ class RundownService:
     def _start(self, run: RundownRun, index: int, now: float, *, fire: bool) -> Plan:
         segment = run.rundown.segments[index]
         start = run.start(index, now, fire=fire)
-        self._segment_run = start.run
+        self._runs += 1
+        self._segment_run = self._runs
         self._store(
             SegmentStarted(
-                start.run,
+                self._runs,
                 index + 1,
                 segment.title,
                 segment.planned_s,

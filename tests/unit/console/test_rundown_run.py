@@ -247,3 +247,31 @@ def test_the_show_keeps_its_rundown_and_each_segments_run(
         (2, "抽奖", 60, 150, 45),
         (3, "引导关注", 30, 195, 0),
     ]
+
+
+def test_a_continued_show_gets_its_rundown_back_and_keeps_its_runs(db_url: str) -> None:
+    def started() -> LiveSession:
+        live = LiveSession(DemoConnector(DemoSettings(seed=4, comment_rate=5)), db_url)
+        live.start()
+        assert live.ready.wait(10)
+        return live
+
+    first = started()
+    first.rundown.load(PLAN)
+    run(first, "rundown.next")
+    run(first, "rundown.next")
+    first.stop()  # the show stays open: the console is started again
+
+    again = started()
+    try:
+        assert again.rundown.rundown == PLAN
+        view = again.rundown.view()
+        assert view is not None and view.current is None  # GO goes on from where the team says
+        assert run(again, "rundown.jump", {"number": 3}).ok
+        again.rundown.stop()
+        assert again.writer.flush()
+        show_id = again.writer.show_id()
+        titles = [r.title for r in segment_runs(again.engine, show_id)]
+        assert titles == ["商品讲解", "抽奖", "引导关注"]
+    finally:
+        again.stop()
