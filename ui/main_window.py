@@ -116,9 +116,17 @@ _LOTTERY_MENU = (
 _OBS_MENU = (
     CommandId.OBS_STREAM_TOGGLE,
     CommandId.OBS_RECORD_TOGGLE,
+    CommandId.OBS_RECORD_PAUSE_TOGGLE,
     CommandId.OBS_MIC_TOGGLE,
     None,
+    CommandId.OBS_STUDIO_MODE,
+    CommandId.OBS_TAKE,
     *SCENE_PRESETS,
+    None,
+    CommandId.OBS_REPLAY_TOGGLE,
+    CommandId.OBS_REPLAY_SAVE,
+    CommandId.OBS_VIRTUAL_CAMERA_TOGGLE,
+    CommandId.OBS_STREAM_TARGET_RESTORE,
 )
 _RUNDOWN_MENU = (
     CommandId.RUNDOWN_NEXT,

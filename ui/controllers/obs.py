@@ -78,8 +78,12 @@ class ObsController(QObject):
         panel.settings_clicked.connect(self.open_settings)
         panel.reconnect_clicked.connect(self.link.reconnect)
         panel.shown.connect(self._on_screen)
-        for command in (CommandId.OBS_STREAM_TOGGLE, CommandId.OBS_RECORD_TOGGLE):
-            runner.actions[command].setCheckable(True)  # checked while live, e.g. in a menu
+        for command in (
+            CommandId.OBS_STREAM_TOGGLE,
+            CommandId.OBS_RECORD_TOGGLE,
+            CommandId.OBS_STUDIO_MODE,
+        ):
+            runner.actions[command].setCheckable(True)  # checked while on, e.g. in a menu
 
         self._clock = QTimer(self)
         self._clock.setInterval(CLOCK_INTERVAL_MS)
@@ -190,6 +194,7 @@ class ObsController(QObject):
             state.transitions,
             actions.key(CommandId.OBS_TAKE),
         )
+        actions[CommandId.OBS_STUDIO_MODE].setChecked(state.studio_mode)
         mic = state.mic
         panel.audio_box.set_inputs(
             state.audio,

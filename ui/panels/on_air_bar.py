@@ -4,7 +4,8 @@ LIVE (and for how long) or not, in red "推流中断" when the stream dropped un
 "推流重连中 N 秒" while OBS reconnects it; OBS's connection ("OBS 无响应" in red when it is
 connected and answers nothing) and the recording; the room's comment ban as a red banner with
 a one-click lift; the goods on the viewers' screens and how long ago they were pushed; an open
-lottery and its countdown; who runs this desk. It draws ``console.on_air.OnAir``; the button runs a command.
+lottery and its countdown; who runs this desk. It draws ``console.on_air.OnAir``; the button
+runs a command.
 """
 
 from __future__ import annotations
