@@ -950,7 +950,7 @@ Details are in the log file:
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+162" />
+            <location filename="../../ui/main_window.py" line="+170" />
             <source>LiveDesk Console — %1</source>
             <translation>LiveDesk 场控台 — %1</translation>
         </message>
@@ -1142,7 +1142,7 @@ Details are in the log file:
     <context>
         <name>ObsController</name>
         <message>
-            <location filename="../../ui/controllers/obs.py" line="+239" />
+            <location filename="../../ui/controllers/obs.py" line="+244" />
             <source>Open Settings… and enter OBS's WebSocket password. LiveDesk does not retry until then.</source>
             <translation>请打开“设置…”填写 OBS 的 WebSocket 密码。在此之前 LiveDesk 不会重试。</translation>
         </message>
@@ -1162,12 +1162,12 @@ Details are in the log file:
             <translation>已连接 %1 上的 OBS</translation>
         </message>
         <message>
-            <location line="-51" />
+            <location line="-52" />
             <source>OBS cannot be used now: %1</source>
             <translation>现在无法使用 OBS：%1</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+44" />
             <source>OBS at %1 is not responding</source>
             <translation>%1 上的 OBS 无响应</translation>
         </message>
@@ -1468,7 +1468,7 @@ Details are in the log file:
     <context>
         <name>OnAirBar</name>
         <message>
-            <location filename="../../ui/panels/on_air_bar.py" line="+25" />
+            <location filename="../../ui/panels/on_air_bar.py" line="+26" />
             <source>OBS not controlled here</source>
             <translation>本机未控制 OBS</translation>
         </message>
@@ -1616,7 +1616,7 @@ Details are in the log file:
             <translation>提词器</translation>
         </message>
         <message>
-            <location line="+70" />
+            <location line="+71" />
             <source>Next: %1</source>
             <translation>下一段：%1</translation>
         </message>
@@ -1949,7 +1949,7 @@ Details are in the log file:
     <context>
         <name>ReviewCharts</name>
         <message>
-            <location filename="../../ui/review_export.py" line="+69" />
+            <location filename="../../ui/review_export.py" line="+70" />
             <source>Online viewers</source>
             <translation>在线人数</translation>
         </message>
@@ -2756,7 +2756,7 @@ Details are in the log file:
     <context>
         <name>StudioBar</name>
         <message>
-            <location filename="../../ui/panels/obs_studio.py" line="+39" />
+            <location filename="../../ui/panels/obs_studio.py" line="+41" />
             <source>Studio mode</source>
             <translation>工作室模式</translation>
         </message>
@@ -2786,17 +2786,22 @@ Details are in the log file:
             <translation>按键直接上播</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+49" />
             <source>Take: %1</source>
             <translation>切换上播：%1</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
+            <source>Take</source>
+            <translation>切换上播</translation>
+        </message>
+        <message>
+            <location line="-15" />
             <source>Put %1 on air (on air now: %2)</source>
             <translation>把 %1 切换上播（当前直播：%2）</translation>
         </message>
         <message>
-            <location line="-31" />
+            <location line="-33" />
             <source>In studio mode, scene buttons and keys skip the preview and go on air</source>
             <translation>工作室模式下，场景按钮和快捷键跳过预览直接上播</translation>
         </message>
@@ -4108,7 +4113,7 @@ Details are in the log file:
             <translation>{where}：OBS 中没有场景“{scene}”。</translation>
         </message>
         <message>
-            <location filename="../../console/rundown/service.py" line="+33" />
+            <location filename="../../console/rundown/service.py" line="+42" />
             <source>Load a rundown first (Rundown → Open…).</source>
             <translation>请先载入直播脚本（脚本 → 打开…）。</translation>
         </message>
@@ -4146,7 +4151,7 @@ Details are in the log file:
     <context>
         <name>messages</name>
         <message>
-            <location filename="../../console/session.py" line="+264" />
+            <location filename="../../console/session.py" line="+265" />
             <source>Show #{show} did not end properly last time (a crash?): it continues from {clock}, nothing stored is lost.</source>
             <translation>第 {show} 场上次没有正常结束（可能崩溃了）：将从 {clock} 继续，已保存的内容不会丢失。</translation>
         </message>
@@ -4608,7 +4613,7 @@ Details are in the log file:
             <translation>关键词规则已保存</translation>
         </message>
         <message>
-            <location filename="../../console/rundown/service.py" line="+129" />
+            <location filename="../../console/rundown/service.py" line="+148" />
             <source>The rundown is over</source>
             <translation>直播脚本已走完</translation>
         </message>
@@ -4633,7 +4638,7 @@ Details are in the log file:
             <translation>第 {number} 段已恢复</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+29" />
             <source>Segment {number} “{title}” on air</source>
             <translation>第 {number} 段“{title}”开始</translation>
         </message>

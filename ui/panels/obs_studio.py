@@ -10,6 +10,7 @@ Draws what it is given and reports what the operator asked for as signals
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +26,7 @@ from ui.text import arg
 
 MIN_DURATION_MS = 50  # what OBS accepts
 MAX_DURATION_MS = 20_000
+TAKE_PADDING_PX = 14  # the Take button's own margin on each side of its text
 
 
 class StudioBar(QWidget):
@@ -81,6 +83,7 @@ class StudioBar(QWidget):
         row.addWidget(self.duration)
         row.addWidget(self.take_button, 1)
         self._shown_ms: int | None = None  # the duration OBS has
+        self._preview = ""
 
     def set_studio(
         self,
@@ -95,11 +98,24 @@ class StudioBar(QWidget):
         for widget in (self.take_button, self.direct_box):
             widget.setVisible(on)
         self.direct_box.setChecked(direct)
-        self.take_button.setText(arg(self.tr("Take: %1"), preview or "—"))
+        self._preview = preview
+        self._name_take()
         tip = arg(self.tr("Put %1 on air (on air now: %2)"), preview or "—", program or "—")
         self.take_button.setProperty("onlineTip", tip + (f" ({take_key})" if take_key else ""))
         self.take_button.setEnabled(bool(preview) and preview != program)
         self._show_transitions(transitions)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._name_take()
+
+    def _name_take(self) -> None:
+        """ "Take: <the scene in preview>", or just "Take" where that does not fit (the scene
+        buttons frame the preview green all the same)."""
+        full = arg(self.tr("Take: %1"), self._preview or "—")
+        room = self.take_button.width() - 2 * TAKE_PADDING_PX
+        fits = self.take_button.fontMetrics().horizontalAdvance(full) <= room
+        self.take_button.setText(full if fits else self.tr("Take"))
 
     def _show_transitions(self, transitions: Transitions) -> None:
         combo = self.transition
