@@ -49,7 +49,9 @@ from obs_bridge import (
 from obs_bridge.client import scene_names
 
 DEFAULT_ADDRESS = ("127.0.0.1", 4455)
-UNRESPONSIVE_S = 5.0  # OBS silent this long while a request waits: it is frozen or stuck
+# OBS silent this long while a request waits: it is frozen or stuck. With the health readings'
+# requests every 1.5 s the operator sees it within 5 s of OBS freezing.
+UNRESPONSIVE_S = 4.0
 WATCH_INTERVAL_S = 0.25
 # Events after which the inputs or the current scene's sources are read again.
 STRUCTURE_EVENTS = frozenset(

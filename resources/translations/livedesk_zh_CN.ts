@@ -1173,8 +1173,8 @@ Details are in the log file:
         </message>
         <message>
             <location line="+2" />
-            <source>OBS has answered nothing for 5 seconds: it may be frozen or overloaded. Everything continues when it answers again; if it stays frozen, restart OBS.</source>
-            <translation>OBS 已 5 秒没有任何应答：可能卡死或过载。它恢复响应后一切照常继续；如果一直卡住，请重启 OBS。</translation>
+            <source>OBS has answered nothing for 4 seconds: it may be frozen or overloaded. Everything continues when it answers again; if it stays frozen, restart OBS.</source>
+            <translation>OBS 已 4 秒没有任何应答：可能卡死或过载。它恢复响应后一切照常继续；如果一直卡住，请重启 OBS。</translation>
         </message>
         <message>
             <location line="+8" />
@@ -1544,8 +1544,8 @@ Details are in the log file:
         </message>
         <message>
             <location line="+3" />
-            <source>OBS has answered nothing for 5 seconds: it may be frozen or overloaded. Check the OBS computer.</source>
-            <translation>OBS 已 5 秒没有任何应答：可能卡死或过载。请检查 OBS 所在的电脑。</translation>
+            <source>OBS has answered nothing for 4 seconds: it may be frozen or overloaded. Check the OBS computer.</source>
+            <translation>OBS 已 4 秒没有任何应答：可能卡死或过载。请检查 OBS 所在的电脑。</translation>
         </message>
         <message>
             <location line="+20" />

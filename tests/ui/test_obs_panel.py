@@ -462,7 +462,7 @@ def test_a_frozen_obs_says_not_responding_then_recovers(
     frozen_at = time.monotonic()
     try:
         qtbot.waitUntil(lambda: bar.obs_label.text() == "OBS 无响应", timeout=10_000)
-        assert time.monotonic() - frozen_at <= 6.5  # 5 s of silence, and the bar's refresh
+        assert time.monotonic() - frozen_at <= 5.0
         assert controller.state.connected  # frozen, not disconnected
         assert "无响应" in controller.panel.state_label.text()
         assert not controller.panel.controls.isEnabled()

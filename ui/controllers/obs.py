@@ -228,7 +228,7 @@ class ObsController(QObject):
             return (
                 arg(self.tr("OBS at %1 is not responding"), address),
                 self.tr(
-                    "OBS has answered nothing for 5 seconds: it may be frozen or overloaded. "
+                    "OBS has answered nothing for 4 seconds: it may be frozen or overloaded. "
                     "Everything continues when it answers again; if it stays frozen, restart "
                     "OBS."
                 ),

@@ -52,7 +52,7 @@ _RECONNECTING_TIP = QT_TRANSLATE_NOOP(
 )
 _NOT_RESPONDING_TIP = QT_TRANSLATE_NOOP(
     "OnAirBar",
-    "OBS has answered nothing for 5 seconds: it may be frozen or overloaded. Check the OBS "
+    "OBS has answered nothing for 4 seconds: it may be frozen or overloaded. Check the OBS "
     "computer.",
 )
 
