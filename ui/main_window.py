@@ -75,6 +75,7 @@ from ui.panels.rundown_panel import RundownPanel
 from ui.persist import ui_settings
 from ui.preferences import Preferences, save_preferences
 from ui.review_export import Exported, export_review
+from ui.rundown_bands import LiveSegmentBands
 from ui.session_stopper import SessionStopper
 from ui.show_history import ShowListDialog
 from ui.status_bar import ShowStatusBar
@@ -250,6 +251,8 @@ class MainWindow(QMainWindow):
             self.rundown_panel,
             runner,
             self,
+            LiveSegmentBands(self.dashboard_panel.plots, self.dashboard_panel.colours.title),
+            session.show.clock,
         )
         self.room = RoomController(session.room, session.moderation, self.room_panel, runner, self)
         self.relay = RelayController(self.relay_connector, self.relay_widget, runner, self)

@@ -14,7 +14,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Engine
@@ -51,6 +51,16 @@ ON_AIR_SKIP = QT_TRANSLATE_NOOP("errors", "Segment {number} is on air: it cannot
 
 
 @dataclass(frozen=True, slots=True)
+class Aired:
+    """A segment run in show time (the dashboard's bands); ``end_t`` None while on air."""
+
+    position: int
+    title: str
+    t: float
+    end_t: float | None
+
+
+@dataclass(frozen=True, slots=True)
 class RundownView:
     """The run at one moment, for the panel, the prompter and the control API."""
 
@@ -63,6 +73,7 @@ class RundownView:
     paused: bool
     finished: bool
     autorun: bool
+    aired: tuple[Aired, ...]  # this show's segment runs so far, oldest first
 
     @property
     def next_index(self) -> int | None:
@@ -96,6 +107,7 @@ class RundownService:
         # goes on from the stored ones, see ``resume``) and the one on air.
         self._runs = 0
         self._segment_run = 0
+        self._aired: list[Aired] = []
 
     def _now(self) -> float:
         return self._clock() * self._speed
@@ -125,6 +137,8 @@ class RundownService:
         runs = segment_runs(engine, show_id)
         with self._lock:
             self._runs = max(self._runs, max((r.run for r in runs), default=0))
+            stored = [Aired(r.position, r.title, r.t, r.ended_t) for r in runs]
+            self._aired[:0] = stored
             if document is None or self._run is not None:
                 return
             try:
@@ -160,6 +174,7 @@ class RundownService:
                 run.paused,
                 run.finished,
                 self.autorun,
+                tuple(self._aired),
             )
 
     # -- why a command cannot run now --------------------------------------------------------
@@ -259,13 +274,15 @@ class RundownService:
         start = run.start(index, now, fire=fire)
         self._runs += 1
         self._segment_run = self._runs
+        t = self._show_clock()
+        self._aired.append(Aired(index + 1, segment.title, t, None))
         self._store(
             SegmentStarted(
                 self._runs,
                 index + 1,
                 segment.title,
                 segment.planned_s,
-                self._show_clock(),
+                t,
                 start.started_s,
             )
         )
@@ -280,7 +297,10 @@ class RundownService:
 
     def _end_segment(self, run: RundownRun, now: float) -> None:
         if run.current is not None:
-            self._store(SegmentEnded(self._segment_run, run.end_segment(now), self._show_clock()))
+            t = self._show_clock()
+            self._store(SegmentEnded(self._segment_run, run.end_segment(now), t))
+            if self._aired:
+                self._aired[-1] = replace(self._aired[-1], end_t=t)
 
     # -- cues and the rehearsal -------------------------------------------------------------------
     def _fired(self, _result: object) -> None:

@@ -147,3 +147,28 @@ def test_cues_of_a_loaded_rundown_are_listed_in_the_detail_pane(window: MainWind
     window.rundown.load(rundown)
     text = window.rundown_panel.detail.toPlainText()
     assert "讲解" in text and "2号" in text and "+03:00" in text and "goods.push" in text
+
+
+def test_the_dashboard_shows_each_segment_as_a_band(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    segments = tuple(Segment(title, 60) for title in ("暖场", "讲解"))
+    window.rundown.load(Rundown("", segments))
+    panel = window.rundown_panel
+    qtbot.waitUntil(panel.go_button.isEnabled)
+    qtbot.mouseClick(panel.go_button, Qt.MouseButton.LeftButton)
+    bands = window.rundown.bands
+    assert bands is not None
+    qtbot.waitUntil(lambda: len(bands.bands) == 1)
+    qtbot.waitUntil(lambda: window.session.show.clock() > 1)
+    qtbot.mouseClick(panel.go_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(bands.bands) == 2)
+    plots = window.dashboard_panel.plots
+    assert all(len(regions) == len(plots) for regions in bands.bands)
+    first, second = (regions[0].getRegion() for regions in bands.bands)
+    assert first[1] == second[0]  # the first ended when the second started
+    titles = [
+        item.toPlainText()
+        for regions in bands.bands
+        for item in regions[0].childItems()
+        if hasattr(item, "toPlainText")
+    ]
+    assert titles == ["1. 暖场", "2. 讲解"]

@@ -10,6 +10,7 @@ screen; the message box sends the 场控's message to it (``prompter.message``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -32,6 +33,7 @@ from ui.controllers.commands import CommandRunner, command_title
 from ui.errors import describe_error
 from ui.panels.rundown_panel import RundownPanel
 from ui.prompter_window import PrompterWindow
+from ui.rundown_bands import LiveSegmentBands
 from ui.workers import run_in_worker
 
 REDRAW_MS = 250
@@ -47,11 +49,15 @@ class RundownController(QObject):
         panel: RundownPanel,
         runner: CommandRunner,
         parent: QWidget,
+        bands: LiveSegmentBands | None = None,
+        show_clock: Callable[[], float] = lambda: 0.0,
     ) -> None:
         super().__init__(parent)
         self.service = service
         self.prompter = prompter
         self.prompter_window: PrompterWindow | None = None
+        self.bands = bands  # the segments on the dashboard's curves
+        self.show_clock = show_clock
         self.goods = goods
         self.obs = obs
         self.panel = panel
@@ -89,6 +95,8 @@ class RundownController(QObject):
     def refresh(self) -> None:
         view = self.service.view()
         self.panel.show_view(view)
+        if self.bands is not None and view is not None:
+            self.bands.show(view.aired, self.show_clock())
         where = None if view is None else (view.current, view.finished, view.paused)
         if where != self._current:  # a rehearsal moved on: GO's enabled state may change
             self._current = where
