@@ -12,7 +12,8 @@ from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QResizeEvent, QScre
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from console.rundown.prompter import PrompterContent
-from ui.panels.rundown_panel import AMBER, RED, signed_clock
+from ui.panels.rundown_panel import signed_clock
+from ui.theme import restyle
 
 REDRAW_MS = 250
 AMBER_AT_S = 60
@@ -23,20 +24,16 @@ class PrompterWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("prompterWindow")
         self.setWindowTitle(self.tr("Prompter"))
-        self.setStyleSheet("#prompterWindow { background: #000; } QLabel { color: #f2f2f2; }")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # dark: livedesk.qss
         self._read = read
-        self.message = self._label(0.6, bold=True)
-        self.message.setStyleSheet(f"background: {AMBER}; color: #000; padding: 0 12px;")
-        self.segment = self._label(0.75, bold=True)
-        self.left = self._label(1.0, bold=True)
+        self.message = self._label("prompterMessage", 0.6, bold=True)
+        self.segment = self._label("prompterSegment", 0.75, bold=True)
+        self.left = self._label("prompterLeft", 1.0, bold=True)
         self.left.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.points = self._label(0.5)
+        self.points = self._label("prompterPoints", 0.5)
         self.points.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.questions = self._label(0.45)
-        self.questions.setStyleSheet("color: #8fd0ff;")
-        self.next = self._label(0.35)
-        self.next.setStyleSheet("color: #aaaaaa;")
+        self.questions = self._label("prompterQuestions", 0.45)
+        self.next = self._label("prompterNext", 0.35)
         top = QHBoxLayout()
         top.addWidget(self.segment, 1)
         top.addWidget(self.left)
@@ -53,9 +50,10 @@ class PrompterWindow(QWidget):
         self._timer.start()
         self.refresh()
 
-    def _label(self, scale: float, *, bold: bool = False) -> QLabel:
+    def _label(self, name: str, scale: float, *, bold: bool = False) -> QLabel:
         """A label whose type is ``scale`` × the unit (a twelfth of the screen's height)."""
         label = QLabel()
+        label.setObjectName(name)
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)  # viewers' questions are never markup
         label.setProperty("scale", scale)
@@ -88,8 +86,10 @@ class PrompterWindow(QWidget):
             self.left.setText("")
         else:
             self.left.setText(signed_clock(left) + (" ⏸" if content.paused else ""))
-        colour = "" if left is None else RED if left < 0 else AMBER if left <= AMBER_AT_S else ""
-        self.left.setStyleSheet(f"color: {colour};" if colour else "")
+        tone = (
+            "" if left is None else "error" if left < 0 else "warning" if left <= AMBER_AT_S else ""
+        )
+        restyle(self.left, tone=tone)
         self.points.setText("\n".join(f"• {point}" for point in content.talking_points))
         self.questions.setText("\n".join(f"{q.nickname}：{q.text}" for q in content.questions))
         upcoming = content.next_segment

@@ -18,7 +18,7 @@ from console.rundown.model import Cue, Rundown, Segment
 from console.rundown.service import RundownService
 from console.storage.models import AuditEntry
 from ui.main_window import MainWindow
-from ui.panels.rundown_panel import AMBER, RED
+from ui.theme import colour
 
 
 class FakeClock:
@@ -88,11 +88,11 @@ def test_go_runs_the_template_and_the_back_timer_turns_amber_then_red(
     assert panel.next_label.text() == "下一段：商品讲解 1"
     clock.now += 250  # 50 s left of 5 minutes
     qtbot.waitUntil(lambda: panel.segment_timer.text() == "00:50")
-    assert AMBER in panel.segment_timer.styleSheet()
+    assert panel.segment_timer.property("tone") == "warning"  # amber
     clock.now += 80
     qtbot.waitUntil(lambda: panel.segment_timer.text() == "-00:30")
-    assert RED in panel.segment_timer.styleSheet()
-    assert panel.over_label.text() == "超时 00:30" and RED in panel.over_label.styleSheet()
+    assert panel.segment_timer.property("tone") == "error"  # red
+    assert panel.over_label.text() == "超时 00:30" and panel.over_label.property("tone") == "error"
 
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_F9)  # GO from the keyboard
@@ -113,7 +113,7 @@ def test_a_failed_cue_shows_red_with_its_reason(window: MainWindow, qtbot) -> No
     detail = window.rundown_panel.detail
     qtbot.waitUntil(lambda: "失败" in detail.toPlainText())
     assert "obs.scene" in detail.toPlainText() and "OBS" in detail.toPlainText()
-    assert RED in detail.toHtml().lower() or "#e04848" in detail.toHtml().lower()
+    assert colour("error").name() in detail.toHtml().lower()
 
 
 def test_a_row_dropped_elsewhere_reorders_the_segments(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]

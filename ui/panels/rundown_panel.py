@@ -33,9 +33,8 @@ from console.rundown.run import CueState, SegmentState
 from console.rundown.service import RundownView
 from console.timefmt import show_clock
 from ui.errors import describe_error
+from ui.theme import colour, restyle
 
-AMBER = "#e0a020"
-RED = "#e04848"
 # A segment's timer turns amber this close to its end (at most a minute, a fifth of short ones).
 AMBER_S = 60
 AMBER_SHARE = 0.2
@@ -47,12 +46,13 @@ def signed_clock(seconds: float) -> str:
     return show_clock(whole) if whole >= 0 else "-" + show_clock(-whole)
 
 
-def timer_colour(left_s: float, planned_s: float) -> str:
-    """ "" while there is time, amber near the end, red when over."""
+def timer_tone(left_s: float, planned_s: float) -> str:
+    """The label's tone (livedesk.qss): none while there is time, "warning" (amber) near the
+    end, "error" (red) when over."""
     if left_s < 0:
-        return RED
+        return "error"
     if left_s <= min(AMBER_S, planned_s * AMBER_SHARE):
-        return AMBER
+        return "warning"
     return ""
 
 
@@ -242,15 +242,14 @@ class RundownPanel(QWidget):
         segments, timer = view.rundown.segments, view.timer
         if view.current is None:
             self.segment_timer.setText("--:--")
-            self.segment_timer.setStyleSheet("")
+            restyle(self.segment_timer, tone="")
             self.on_air_label.setText(
                 self.tr("The rundown is over") if view.finished else self.tr("Press GO to start")
             )
         else:
             segment = segments[view.current]
             self.segment_timer.setText(signed_clock(timer.segment_left_s))
-            colour = timer_colour(timer.segment_left_s, segment.planned_s)
-            self.segment_timer.setStyleSheet(f"color: {colour};" if colour else "")
+            restyle(self.segment_timer, tone=timer_tone(timer.segment_left_s, segment.planned_s))
             paused = self.tr(" (paused)") if view.paused else ""
             self.on_air_label.setText(
                 self.tr("On air: %1. %2")
@@ -269,13 +268,13 @@ class RundownPanel(QWidget):
         )
         over = round(timer.over_s)
         if over > 0:
-            text, colour = self.tr("%1 over").replace("%1", show_clock(over)), RED
+            text, tone = self.tr("%1 over").replace("%1", show_clock(over)), "error"
         elif over < 0:
-            text, colour = self.tr("%1 under").replace("%1", show_clock(-over)), ""
+            text, tone = self.tr("%1 under").replace("%1", show_clock(-over)), ""
         else:
-            text, colour = self.tr("On time"), ""
+            text, tone = self.tr("On time"), ""
         self.over_label.setText(text)
-        self.over_label.setStyleSheet(f"color: {colour};" if colour else "")
+        restyle(self.over_label, tone=tone)
 
     def _show_detail(self, view: RundownView) -> None:
         index = self.selected_index()
@@ -319,10 +318,10 @@ class RundownPanel(QWidget):
             for number, cue in enumerate(actions):
                 state = view.cues.get((index, number), CueState.PENDING)
                 args = json.dumps(dict(cue.args), ensure_ascii=False) if cue.args else ""
-                mark, colour = self._cue_mark(state)
+                mark, ink = self._cue_mark(state)
                 error = view.reasons.get((index, number))
                 reason = describe_error(error) if error is not None else ""
-                style = f' style="color:{colour}"' if colour else ""
+                style = f' style="color:{ink}"' if ink else ""
                 lines.append(
                     f"<tr{style}><td>+{show_clock(cue.at_s)}</td><td>{mark}</td>"
                     f"<td>{e(cue.command)} {e(args)}</td><td>{e(reason)}</td></tr>"
@@ -334,7 +333,7 @@ class RundownPanel(QWidget):
         if state is CueState.DONE:
             return "✓", ""
         if state is CueState.FAILED:
-            return "✗ " + self.tr("failed"), RED
+            return "✗ " + self.tr("failed"), colour("error").name()
         if state is CueState.FIRED:
             return "…", ""
         return "", ""
