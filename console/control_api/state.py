@@ -2,7 +2,8 @@
 
 What a hardware deck or a script needs to show and to decide: the show and its clock, OBS
 (connection, scene, stream, recording, microphone), the goods (and the one pushed last), the
-current lottery with its winners (user ids and nicknames), moderation and the counters.
+current lottery with its winners (user ids and nicknames), the rundown's back-timer,
+moderation and the counters.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from console.timefmt import show_clock
 if TYPE_CHECKING:
     from console.goods_service import GoodsRow
     from console.obs.service import ObsService
+    from console.rundown.service import RundownView
     from console.session import LiveSession
 
 
@@ -36,6 +38,7 @@ def live_state(session: LiveSession) -> dict[str, Any]:
         "goods": _goods(session),
         "lottery": _lottery(session.lottery.current()),
         "lotteries_left": session.lottery.remaining_lotteries,
+        "rundown": _rundown(session.rundown.view()),
         "moderation": {
             "banned_all": session.moderation.banned_all,
             "hidden": {k.value: v for k, v in session.moderation.hidden_counts().items()},
@@ -48,6 +51,29 @@ def live_state(session: LiveSession) -> dict[str, Any]:
             "duplicates": counters.duplicates,
             "rejected": counters.rejected_total,
         },
+    }
+
+
+def _rundown(view: RundownView | None) -> dict[str, Any] | None:
+    """The rundown and its back-timer (docs/rundown.md); None without one."""
+    if view is None:
+        return None
+    segments, timer, current, upcoming = (
+        view.rundown.segments,
+        view.timer,
+        view.current,
+        view.next_index,
+    )
+    return {
+        "segments": len(segments),
+        "current": None if current is None else current + 1,
+        "segment": None if current is None else segments[current].title,
+        "segment_left_s": None if current is None else round(timer.segment_left_s),
+        "show_left_s": round(timer.show_left_s),
+        "over_s": round(timer.over_s),
+        "next": None if upcoming is None else segments[upcoming].title,
+        "paused": view.paused,
+        "finished": view.finished,
     }
 
 

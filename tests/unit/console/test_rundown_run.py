@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.commands import CommandId, Entry
+from console.control_api.state import live_state
 from console.errors import english
 from console.jobs import Outcome
 from console.platforms.demo import DemoConnector, DemoSettings
@@ -275,3 +276,21 @@ def test_a_continued_show_gets_its_rundown_back_and_keeps_its_runs(db_url: str) 
         assert titles == ["商品讲解", "抽奖", "引导关注"]
     finally:
         again.stop()
+
+
+def test_the_control_api_state_carries_the_back_timer(demo: LiveSession, clock: FakeClock) -> None:
+    assert live_state(demo)["rundown"] is None
+    demo.rundown.load(PLAN)
+    run(demo, "rundown.next")
+    clock.now += 130
+    assert live_state(demo)["rundown"] == {
+        "segments": 3,
+        "current": 1,
+        "segment": "商品讲解",
+        "segment_left_s": -10,
+        "show_left_s": 80,
+        "over_s": 10,
+        "next": "抽奖",
+        "paused": False,
+        "finished": False,
+    }
