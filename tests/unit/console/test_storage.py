@@ -200,3 +200,19 @@ def test_a_replay_or_another_connector_starts_a_new_show(db_url: str) -> None:
             text("select count(*) from shows where ended_at is null")
         ).scalar_one()
     assert open_shows == 0  # the crashed demo show was closed when the replay started
+
+
+def test_a_large_batch_is_stored_whole_with_repeated_ids_once(db_url: str) -> None:
+    engine = create_db_engine(db_url)
+    writer = StorageWriter(engine, ShowInfo("demo"), batch_window=0.5)
+    writer.start()
+    writer.show_id()
+    for n in range(1234):  # several multi-row statements in one batch; ids repeat
+        writer.add(comment(n % 700))
+        writer.add(Like(float(n), f"u{n}", 1))
+    assert writer.close()
+    counts = stored_counts(engine, writer.show_id())
+    assert (counts["comment"], counts["like"]) == (700, 1234)
+    with engine.connect() as conn:
+        texts = conn.execute(text("select text from comments order by id")).scalars().all()
+    assert texts == [f"第{n}条评论" for n in range(700)]
