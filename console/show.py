@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from console.events import Comment, Event, RejectReason, Viewers
 from console.log import platform as log
 from console.origin import Origin
-from console.storage.writer import StorageWriter
+from console.storage.writer import SEEN_IDS_KEPT, StorageWriter
 from console.verdicts import PLAIN, Verdict
 
 # A window draining the UI queue that falls this far behind makes the show busy.
@@ -72,6 +72,7 @@ class LiveShow:
         self._rejected: Counter[str] = Counter()
         self._duplicates = 0
         self._seen_comment_ids: set[str] = set()
+        self._seen_order: deque[str] = deque()  # the same ids, oldest first
         self._ui_queue: deque[Arrival] = deque(maxlen=UNREAD_UI_ITEMS)
         self._ui_draining = False  # a window drains the queue: it counts in ``busy``
         self._marks: dict[str, int] = {}  # the last seq accepted per source
@@ -92,11 +93,22 @@ class LiveShow:
         from what the show ``received`` before (events per type), and events a source
         numbered up to its stored mark (``marks``: last seq per source) are duplicates."""
         with self._lock:
-            self._seen_comment_ids.update(seen_comment_ids)
+            for comment_id in seen_comment_ids:
+                self._remember(comment_id)
             self._marks.update(marks or {})
             self._t_offset = t_offset
             self.latest_t = max(self.latest_t, t_offset)
             self._received.update(received or {})
+
+    def _remember(self, comment_id: str) -> None:
+        """Keep ``comment_id`` among the seen ones, forgetting the oldest beyond SEEN_IDS_KEPT
+        (memory stays bounded however long the show). Called under the lock."""
+        if comment_id in self._seen_comment_ids:
+            return
+        self._seen_comment_ids.add(comment_id)
+        self._seen_order.append(comment_id)
+        if len(self._seen_order) > SEEN_IDS_KEPT:
+            self._seen_comment_ids.discard(self._seen_order.popleft())
 
     def add_listener(self, callback: Callable[[Event], None]) -> None:
         """``callback(event)`` runs on the connector's thread for every accepted event."""
@@ -139,7 +151,7 @@ class LiveShow:
                 if event.id in self._seen_comment_ids:
                     self._duplicates += 1
                     return False
-                self._seen_comment_ids.add(event.id)
+                self._remember(event.id)
             self._received[event.type] += 1
             if event.t > self.latest_t:
                 self.latest_t = event.t

@@ -82,7 +82,7 @@ class ResumedShow:
     show_id: int
     started_at: datetime
     last_t: float
-    comment_ids: frozenset[str]
+    comment_ids: tuple[str, ...]  # the newest SEEN_IDS_KEPT, oldest first
     received: dict[str, int]  # events stored so far, per type (console.events type names)
     clean: bool
     marks: dict[str, int] = field(default_factory=dict)  # last stored seq per source
@@ -113,6 +113,10 @@ BUSY_SECONDS = 0.15
 MAX_UNSAVED_AGE = 0.15  # seconds: sources hold back while anything older is not committed
 MIN_BUSY_ITEMS = 2_000
 MAX_BACKLOG_ITEMS = 50_000
+# Comment ids LiveShow remembers to drop repeats (~100 bytes each): the newest this many, so
+# memory stays bounded however long the show. An older id sent again is still stored once
+# (the database refuses a second row) but counts as received.
+SEEN_IDS_KEPT = 300_000
 # A batch that failed is retried after 0.5 s, 1 s, 1.5 s, ... at most every 5 s.
 RETRY_STEP_SECONDS = 0.5
 RETRY_MAX_SECONDS = 5.0
@@ -202,7 +206,12 @@ def _resume_state(conn: Connection, show_id: int, started_at: datetime, clean: b
         last_t = max(last_t, found[0] or 0.0)
         received[kind.type] = int(found[1])  # type: ignore[attr-defined]
     comments = _TABLES[Comment]
-    ids = conn.execute(select(comments.c.comment_id).where(comments.c.show_id == show_id))
+    ids = conn.execute(  # the newest, oldest first: LiveShow remembers that many
+        select(comments.c.comment_id)
+        .where(comments.c.show_id == show_id)
+        .order_by(comments.c.id.desc())
+        .limit(SEEN_IDS_KEPT)
+    )
     marks = conn.execute(
         select(_MARKS.c.source, _MARKS.c.last_seq).where(_MARKS.c.show_id == show_id)
     )
@@ -210,7 +219,7 @@ def _resume_state(conn: Connection, show_id: int, started_at: datetime, clean: b
         show_id,
         started_at,
         last_t,
-        frozenset(row[0] for row in ids),
+        tuple(reversed([row[0] for row in ids])),
         received,
         clean,
         {source: int(seq) for source, seq in marks},

@@ -19,6 +19,7 @@ import aiohttp
 import pytest
 from sqlalchemy import Engine
 
+import console.show
 from console.events import Comment, Like
 from console.origin import Origin
 from console.platforms.relay import RelayConnector
@@ -293,3 +294,16 @@ def test_the_writer_is_busy_while_anything_waits_longer_than_a_crash_may_lose(
     wait_until(lambda: writer.unsaved == 0)
     assert not writer.busy and writer.unsaved_age() == 0.0
     assert writer.close()
+
+
+def test_only_the_newest_comment_ids_are_remembered_and_an_old_repeat_is_stored_once(
+    stored_show, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(console.show, "SEEN_IDS_KEPT", 3)
+    show, writer, engine = stored_show
+    for n in range(5):
+        assert show.ingest(Comment(1.0, f"c{n}", "u1", "小鹿", f"第{n}条"))
+    assert not show.ingest(Comment(1.0, "c4", "u1", "小鹿", "第4条"))  # recent: a repeat
+    assert show.ingest(Comment(1.0, "c0", "u1", "小鹿", "第0条"))  # forgotten by the show…
+    assert writer.flush()
+    assert stored(engine, writer.show_id()) == {"comment": 5}  # …but the database has it once

@@ -150,7 +150,7 @@ def test_a_show_left_open_by_a_crash_is_continued(db_url: str) -> None:
     again.start()
     assert again.show_id() == crashed.show_id()
     assert again.resumed is not None and again.resumed.last_t == 14.0
-    assert again.resumed.comment_ids == {f"c{n}" for n in range(5)}
+    assert again.resumed.comment_ids == tuple(f"c{n}" for n in range(5))  # oldest first
     assert not again.resumed.clean  # nothing said the console stopped: a crash
     resumed = again.resumed
     show.resume(resumed.comment_ids, resumed.last_t, resumed.received)
