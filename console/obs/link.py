@@ -14,6 +14,7 @@ second and are read by a meter on its own clock.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import threading
 import time
 from collections.abc import Callable
@@ -53,6 +54,7 @@ DEFAULT_ADDRESS = ("127.0.0.1", 4455)
 # requests every 1.5 s the operator sees it within 5 s of OBS freezing.
 UNRESPONSIVE_S = 4.0
 WATCH_INTERVAL_S = 0.25
+MAX_STALE_READS = 3  # snapshots dropped in a row because events came while they were read
 # Events after which the inputs or the current scene's sources are read again.
 STRUCTURE_EVENTS = frozenset(
     {
@@ -443,18 +445,29 @@ class ObsLink:
             self._reads.submit(self._read_snapshot, generation)
 
     def _read_snapshot(self, generation: int) -> None:
-        try:
-            snapshot = self.client.snapshot()
-        except ObsError as exc:
-            log.debug("OBS snapshot refresh failed: %s", exc)
-        else:
-            if generation == self._generation:
-                self.update(lambda s: _with_snapshot(s, snapshot))
-        with self._lock:
-            self._refreshing = False
-            again, self._refresh_again = self._refresh_again, False
-        if again:
-            self.refresh()
+        """Read snapshots until one was read with no event arriving meanwhile, then apply it:
+        an event may be newer than what a read saw (a preview set while the scene list was
+        read), and showing the older state for a moment is what the operator would click on.
+        After MAX_STALE_READS dropped reads the last one is applied and one more follows."""
+        for attempt in itertools.count():
+            try:
+                snapshot: ObsSnapshot | None = self.client.snapshot()
+            except ObsError as exc:
+                log.debug("OBS snapshot refresh failed: %s", exc)
+                snapshot = None
+            with self._lock:
+                again, self._refresh_again = self._refresh_again, False
+                if generation != self._generation or self._closed.is_set():
+                    self._refreshing = False
+                    return
+                if again and attempt < MAX_STALE_READS:
+                    continue  # still refreshing: read again
+                self._refreshing = False
+            if snapshot is not None:
+                self.update(partial(_with_snapshot, snapshot=snapshot))
+            if again:
+                self.refresh()
+            return
 
     def _poll(self) -> None:
         """Read OBS's health and scene order while connected (on the poller thread)."""

@@ -33,6 +33,7 @@ class ObsService:
 
     def __init__(self, link: ObsLink) -> None:
         self.link = link
+        self._paused_at: float | None = None  # time.monotonic() this console paused the recording
 
     @property
     def state(self) -> ObsState:
@@ -249,12 +250,22 @@ class ObsService:
 
         def request() -> None:
             if not paused:
+                # OBS 29 can leave a recording resumed right after its pause stuck: no more
+                # frames, and a stop that never ends. A double click waits out MIN_PAUSE_S.
+                if self._paused_at is not None:
+                    time.sleep(max(0.0, self._paused_at + MIN_PAUSE_S - time.monotonic()))
                 client.resume_record()
+                self._paused_at = None
                 return
             client.pause_record()
-            # OBS says yes and does nothing when the recording shares the stream's encoder.
-            if not client.record_status().paused:
-                raise OperatorError(CANNOT_PAUSE)
+            # OBS says yes and does nothing when the recording shares the stream's encoder;
+            # when it can, the pause shows in its status within a frame or two.
+            deadline = time.monotonic() + PAUSE_CHECK_S
+            while not client.record_status().paused:
+                if time.monotonic() > deadline:
+                    raise OperatorError(CANNOT_PAUSE)
+                time.sleep(0.05)
+            self._paused_at = time.monotonic()
 
         done = said(
             QT_TRANSLATE_NOOP("outcomes", "OBS paused the recording")
@@ -495,6 +506,8 @@ def _push_target(push_url: str) -> PushTarget:
         raise OperatorError(BAD_PUSH_URL, log_text=str(exc)) from exc
 
 
+MIN_PAUSE_S = 1.0  # the shortest pause of a recording this console sends OBS
+PAUSE_CHECK_S = 1.0  # how long a pause may take to show in OBS's status
 STUDIO_MODE_OFF = QT_TRANSLATE_NOOP(
     "errors", "Studio mode is off in OBS: scenes go on air at once, there is nothing to take."
 )

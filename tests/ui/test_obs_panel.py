@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 
 from console.commands import CommandId
 from console.events import Comment
-from console.obs import Phase, password_key
+from console.obs import ObsLink, Phase, password_key
 from console.obs.health import DROP_WARNING_S, HealthMeter
 from console.obs.incidents import STREAM_DROPPED, STREAM_RECONNECTING
 from console.secrets import SERVICE
@@ -229,7 +229,7 @@ def test_ctrl_m_mutes_obs_microphone_not_the_first_input_with_audio(
 
 @needs_obs
 def test_the_operator_chooses_the_mic_and_the_choice_is_kept(
-    connect: Connect, obs_client: ObsClient, qtbot
+    connect: Connect, obs_client: ObsClient, obs: HeadlessObs, qtbot
 ) -> None:
     window, controller = connect()
     combo = controller.panel.audio_box.mic_choice
@@ -246,11 +246,17 @@ def test_the_operator_chooses_the_mic_and_the_choice_is_kept(
         obs_client.set_input_mute(AUDIO_INPUT, False)
     assert next(iter(controller.panel.audio_box.mute_buttons)) == AUDIO_INPUT
     qtbot.waitUntil(lambda: "obs.mic.choose" in audit_actions(window))
-    window.close()
+    assert combo.currentData() == AUDIO_INPUT
 
-    _again, later = connect()  # the next start of the console, on the same OBS
-    qtbot.waitUntil(lambda: later.state.mic_choice == AUDIO_INPUT)
-    assert later.panel.audio_box.mic_choice.currentData() == AUDIO_INPUT
+    state = controller.state  # the next start of the console, on the same OBS
+    later = ObsLink(state.host, state.port, obs.password)
+    later.start(read_keyring=False)
+    try:
+        qtbot.waitUntil(lambda: later.state.mic_choice == AUDIO_INPUT)
+        qtbot.waitUntil(lambda: later.state.mic is not None)
+        assert later.state.mic is not None and later.state.mic.name == AUDIO_INPUT
+    finally:
+        later.shutdown()
 
 
 @needs_obs
@@ -334,6 +340,7 @@ def test_studio_mode_scene_keys_fill_the_preview_and_take_puts_it_on_air(
         studio.transition.setCurrentIndex(index)
         studio.transition.activated.emit(index)
         qtbot.waitUntil(lambda: obs_client.transitions().current == "Cut")
+        qtbot.waitUntil(studio.take_button.isEnabled)  # as the operator sees it
         qtbot.mouseClick(studio.take_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: obs_client.current_scene() == SECOND_SCENE)
         qtbot.waitUntil(lambda: highlighted_scene(controller) == [SECOND_SCENE])

@@ -8,6 +8,7 @@ the same against a real OBS where one can stage it."""
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,6 +19,7 @@ from unit.obs_bridge.fake_obs import FakeObs, FakeSession, fail, ok, output_even
 from console.errors import OperatorError
 from console.obs import ObsLink, ObsService
 from console.obs.preferences import FILE_NAME, ObsPreferences, load_preferences
+from console.obs.service import MIN_PAUSE_S
 from console.obs.state import Phase
 from console.paths import config_dir
 from console.secrets import SERVICE
@@ -337,3 +339,34 @@ def test_a_reconnect_missed_as_an_event_is_read_from_the_stream_status(
         assert link.state.reconnecting_since is None
     finally:
         link.shutdown()
+
+
+def test_a_resume_right_after_a_pause_waits_until_obs_can_take_it(
+    fake_obs: FakeObs, link: ObsLink, service: ObsService, run: PlanRunner
+) -> None:
+    """OBS 29 leaves a recording resumed right after its pause stuck (seen on the headless
+    OBS: no more frames, a stop that never ends): a double click must not do that."""
+    sent: dict[str, float] = {}
+    paused = {"on": False}
+
+    def switch(on: bool) -> Any:
+        def handle(session: FakeSession, _data: dict[str, Any]) -> dict[str, Any]:
+            sent["Pause" if on else "Resume"] = time.monotonic()
+            paused["on"] = on
+            session.send_event("RecordStateChanged", output_event("PAUSED" if on else "RESUMED"))
+            return ok()
+
+        return handle
+
+    record = fake_obs.handlers["GetRecordStatus"]
+    fake_obs.handlers["GetRecordStatus"] = lambda s, d: ok(
+        {**record(s, d)["responseData"], "outputPaused": paused["on"]}
+    )
+    fake_obs.handlers["PauseRecord"] = switch(True)
+    fake_obs.handlers["ResumeRecord"] = switch(False)
+    assert run(service.set_output(streaming=False, start=True), "obs.record.start").ok
+    eventually(lambda: link.state.record.phase is Phase.LIVE)
+    assert run(service.set_record_paused(True), "obs.record.pause").ok
+    assert run(service.set_record_paused(False), "obs.record.resume").ok
+    assert sent["Resume"] - sent["Pause"] >= MIN_PAUSE_S
+    eventually(lambda: link.state.record.phase is Phase.LIVE)
