@@ -15,7 +15,7 @@ from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtWidgets import QApplication, QCheckBox
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from unit.obs_bridge.fake_obs import FakeObs
+from unit.obs_bridge.fake_obs import FakeObs, serve_outputs
 
 from console.commands import CommandId
 from console.log import setup_logging
@@ -85,8 +85,10 @@ def room(server: FakeWeChatServer) -> FakeRoom:
 
 @pytest.fixture
 def obs() -> Iterator[FakeObs]:
-    """A small obs-websocket server (OBS itself is tested elsewhere)."""
+    """A small obs-websocket server (OBS itself is tested elsewhere), not streaming: where OBS
+    streams to may not change under a running stream."""
     with FakeObs() as fake:
+        serve_outputs(fake)
         yield fake
 
 
@@ -177,7 +179,8 @@ def test_push_url_is_copied_and_sent_to_obs_with_its_key_hidden_here(
     assert url.startswith(f"rtmp://livepush.example.com/live/{room.room_id}?txSecret=")
 
     qtbot.mouseClick(panel.push_obs, LEFT)
-    qtbot.waitUntil(lambda: bool(obs.stream_settings))
+    own = obs.stream_settings  # the user's own, kept to restore later
+    qtbot.waitUntil(lambda: obs.stream_settings != own)
     sent = obs.stream_settings["streamServiceSettings"]
     assert f"{sent['server']}/{sent['key']}" == url
     [entry] = audit(window, "room.push_url")
