@@ -3,7 +3,8 @@
 Is the show on air and for how long, or did the stream drop or is it reconnecting (for how
 long); is OBS there, answering and recording; are
 the viewers' comments banned; which goods are on the viewers' screens since when; is a
-lottery open and how long is left; who runs this desk.
+lottery open and how long is left; which rundown segment is on air and its back-timer; who
+runs this desk.
 """
 
 from __future__ import annotations
@@ -49,6 +50,16 @@ class OpenLottery:
 
 
 @dataclass(frozen=True, slots=True)
+class SegmentOnAir:
+    """The rundown's segment on air and its back-timer."""
+
+    number: int  # 1-based, as the rundown shows it
+    title: str
+    planned_s: int
+    left_s: float  # to its planned end; negative: over
+
+
+@dataclass(frozen=True, slots=True)
 class OnAir:
     air: Air
     stream_seconds: float | None  # how long it has streamed, while it does
@@ -60,6 +71,7 @@ class OnAir:
     banned_all: bool
     goods: OnScreenGoods | None
     lottery: OpenLottery | None
+    segment: SegmentOnAir | None  # None: no rundown runs
     operator: str
     role: Role
 
@@ -99,6 +111,12 @@ def on_air(session: LiveSession, now: float | None = None) -> OnAir:
     lottery = None
     if view is not None and view.state is LotteryState.OPEN:
         lottery = OpenLottery(view.number, view.settings.prize, view.remaining)
+    run = session.rundown.view()
+    segment = None
+    if run is not None and run.current is not None and not run.finished:
+        planned = run.rundown.segments[run.current]
+        left = run.timer.segment_left_s
+        segment = SegmentOnAir(run.current + 1, planned.title, planned.planned_s, left)
     return OnAir(
         air=air,
         stream_seconds=stream_seconds,
@@ -110,6 +128,7 @@ def on_air(session: LiveSession, now: float | None = None) -> OnAir:
         banned_all=session.moderation.banned_all,
         goods=goods,
         lottery=lottery,
+        segment=segment,
         operator=session.operator,
         role=session.role,
     )

@@ -950,12 +950,12 @@ Details are in the log file:
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+170" />
+            <location filename="../../ui/main_window.py" line="+171" />
             <source>LiveDesk Console — %1</source>
             <translation>LiveDesk 场控台 — %1</translation>
         </message>
         <message>
-            <location line="+98" />
+            <location line="+100" />
             <source>On air</source>
             <translation>直播状态</translation>
         </message>
@@ -1468,7 +1468,7 @@ Details are in the log file:
     <context>
         <name>OnAirBar</name>
         <message>
-            <location filename="../../ui/panels/on_air_bar.py" line="+26" />
+            <location filename="../../ui/panels/on_air_bar.py" line="+28" />
             <source>OBS not controlled here</source>
             <translation>本机未控制 OBS</translation>
         </message>
@@ -1558,7 +1558,7 @@ Details are in the log file:
             <translation>解除禁言</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+36" />
             <source>OBS not responding</source>
             <translation>OBS 无响应</translation>
         </message>
@@ -1593,12 +1593,27 @@ Details are in the log file:
             <translation>抽奖进行中：%1，剩 %2</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+7" />
+            <source>over %1</source>
+            <translation>超时 %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 left</source>
+            <translation>剩 %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Segment %1 %2 · %3</source>
+            <translation>环节 %1 %2 · %3</translation>
+        </message>
+        <message>
+            <location line="+23" />
             <source>%1 s</source>
             <translation>%1 秒</translation>
         </message>
@@ -1611,12 +1626,12 @@ Details are in the log file:
     <context>
         <name>PrompterWindow</name>
         <message>
-            <location filename="../../ui/prompter_window.py" line="+25" />
+            <location filename="../../ui/prompter_window.py" line="+26" />
             <source>Prompter</source>
             <translation>提词器</translation>
         </message>
         <message>
-            <location line="+71" />
+            <location line="+70" />
             <source>Next: %1</source>
             <translation>下一段：%1</translation>
         </message>
@@ -2201,7 +2216,7 @@ Details are in the log file:
     <context>
         <name>RundownController</name>
         <message>
-            <location filename="../../ui/controllers/rundown.py" line="+101" />
+            <location filename="../../ui/controllers/rundown.py" line="+109" />
             <source>Open rundown</source>
             <translation>打开直播脚本</translation>
         </message>
@@ -2250,7 +2265,7 @@ Details are in the log file:
             <translation>模板</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+36" />
             <source>Prompter</source>
             <translation>提词器</translation>
         </message>
@@ -2310,7 +2325,7 @@ Details are in the log file:
             <translation>按 GO 开始</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+6" />
             <source> (paused)</source>
             <translation>（已暂停）</translation>
         </message>
@@ -3575,7 +3590,7 @@ Details are in the log file:
         </message>
         <message>
             <location line="+11" />
-            <location filename="../../console/obs/service.py" line="+47" />
+            <location filename="../../console/obs/service.py" line="+48" />
             <source>OBS has no scene no. {number}.</source>
             <translation>OBS 中没有第 {number} 个场景。</translation>
         </message>
@@ -3925,7 +3940,7 @@ Details are in the log file:
             <translation>OBS 中没有场景 {scene}。</translation>
         </message>
         <message>
-            <location line="+470" />
+            <location line="+482" />
             <source>OBS is starting or stopping the stream already.</source>
             <translation>OBS 正在开始或停止推流，请稍候。</translation>
         </message>
@@ -3940,7 +3955,7 @@ Details are in the log file:
             <translation>OBS 中没有音频输入 {name}。</translation>
         </message>
         <message>
-            <location line="-367" />
+            <location line="-379" />
             <source>OBS has no transition {name}.</source>
             <translation>OBS 没有名为 {name} 的转场。</translation>
         </message>
@@ -3955,12 +3970,12 @@ Details are in the log file:
             <translation>录制没有暂停。</translation>
         </message>
         <message>
-            <location line="+112" />
+            <location line="+122" />
             <source>Scene {scene} has no source {source}.</source>
             <translation>场景 {scene} 中没有来源 {source}。</translation>
         </message>
         <message>
-            <location line="+147" />
+            <location line="+149" />
             <source>Studio mode is off in OBS: scenes go on air at once, there is nothing to take.</source>
             <translation>OBS 未开启工作室模式：场景会直接上播，没有可切换的预览。</translation>
         </message>
@@ -4352,7 +4367,7 @@ Details are in the log file:
             <translation>证明已保存并校验通过：{path}</translation>
         </message>
         <message>
-            <location filename="../../console/obs/service.py" line="-478" />
+            <location filename="../../console/obs/service.py" line="-490" />
             <source>{scene} is on air already</source>
             <translation>{scene} 已经在播出了</translation>
         </message>
@@ -4397,7 +4412,7 @@ Details are in the log file:
             <translation>工作室模式下，场景键现在放入预览</translation>
         </message>
         <message>
-            <location line="+87" />
+            <location line="+97" />
             <source>OBS paused the recording</source>
             <translation>OBS 已暂停录制</translation>
         </message>
@@ -4453,7 +4468,7 @@ Details are in the log file:
             <translation>OBS 已恢复你自己的推流设置</translation>
         </message>
         <message>
-            <location line="+93" />
+            <location line="+95" />
             <source>Studio mode is on already</source>
             <translation>工作室模式已开启</translation>
         </message>
@@ -4613,7 +4628,7 @@ Details are in the log file:
             <translation>关键词规则已保存</translation>
         </message>
         <message>
-            <location filename="../../console/rundown/service.py" line="+148" />
+            <location filename="../../console/rundown/service.py" line="+163" />
             <source>The rundown is over</source>
             <translation>直播脚本已走完</translation>
         </message>
@@ -4638,7 +4653,7 @@ Details are in the log file:
             <translation>第 {number} 段已恢复</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+31" />
             <source>Segment {number} “{title}” on air</source>
             <translation>第 {number} 段“{title}”开始</translation>
         </message>

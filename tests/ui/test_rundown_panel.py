@@ -63,7 +63,7 @@ def audited(window: MainWindow) -> list[tuple[str, str]]:
         return [(e.action, e.entry) for e in entries]
 
 
-def test_go_runs_the_template_and_the_back_timer_turns_amber_then_red(
+def test_go_runs_the_template_and_the_back_timers_turn_amber_then_red(
     window: MainWindow, qtbot, clock: FakeClock
 ) -> None:  # type: ignore[no-untyped-def]
     panel = window.rundown_panel
@@ -86,12 +86,18 @@ def test_go_runs_the_template_and_the_back_timer_turns_amber_then_red(
     assert panel.segment_timer.text() == "05:00"
     assert panel.on_air_label.text() == "正在进行：1. 暖场"
     assert panel.next_label.text() == "下一段：商品讲解 1"
+    bar = window.on_air_bar.segment_label  # the back-timer is on the on-air bar too
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.text() == "环节 1 暖场 · 剩 05:00")
     clock.now += 250  # 50 s left of 5 minutes
     qtbot.waitUntil(lambda: panel.segment_timer.text() == "00:50")
     assert panel.segment_timer.property("tone") == "warning"  # amber
+    qtbot.waitUntil(lambda: bar.text() == "环节 1 暖场 · 剩 00:50")
+    assert bar.property("tone") == "warning"
     clock.now += 80
     qtbot.waitUntil(lambda: panel.segment_timer.text() == "-00:30")
     assert panel.segment_timer.property("tone") == "error"  # red
+    qtbot.waitUntil(lambda: bar.text() == "环节 1 暖场 · 超时 00:30")
+    assert bar.property("tone") == "error"
     assert panel.over_label.text() == "超时 00:30" and panel.over_label.property("tone") == "error"
 
     window.activateWindow()

@@ -4,8 +4,9 @@ LIVE (and for how long) or not, in red "推流中断" when the stream dropped un
 "推流重连中 N 秒" while OBS reconnects it; OBS's connection ("OBS 无响应" in red when it is
 connected and answers nothing) and the recording; the room's comment ban as a red banner with
 a one-click lift; the goods on the viewers' screens and how long ago they were pushed; an open
-lottery and its countdown; who runs this desk. It draws ``console.on_air.OnAir``; the button
-runs a command.
+lottery and its countdown; the rundown's segment on air and its back-timer (amber near its
+end, red when over); who runs this desk. It draws ``console.on_air.OnAir``; the button runs a
+command.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePol
 
 from console.i18n import QT_TRANSLATE_NOOP
 from console.obs.state import DropCause
-from console.on_air import Air, OnAir
+from console.on_air import Air, OnAir, SegmentOnAir
 from console.roles import ROLE_TITLES
 from console.timefmt import show_clock
 from obs_bridge import ConnectionState
+from ui.panels.rundown_panel import timer_tone
 from ui.text import arg
 from ui.theme import restyle
 
@@ -80,6 +82,7 @@ class OnAirBar(QFrame):
         self.goods_label = self._label("onAirGoods")
         self.goods_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.lottery_label = self._label("onAirLottery")
+        self.segment_label = self._label("onAirSegment")
         self.operator_label = self._label("onAirOperator")
 
         layout = QHBoxLayout(self)
@@ -89,9 +92,11 @@ class OnAirBar(QFrame):
             layout.addWidget(widget)
         layout.addWidget(self.goods_label, 1)
         layout.addWidget(self.lottery_label)
+        layout.addWidget(self.segment_label)
         layout.addWidget(self.operator_label)
         self.ban_banner.hide()
         self.lottery_label.hide()
+        self.segment_label.hide()
 
     def _label(self, name: str) -> QLabel:
         label = QLabel(self)
@@ -135,8 +140,21 @@ class OnAirBar(QFrame):
                 left = show_clock(lottery.remaining)
                 text = arg(self.tr("Lottery open: %1, %2 left"), lottery.prize, left)
             self.lottery_label.setText(text)
+        self._show_segment(state.segment)
         role = QCoreApplication.translate("roles", ROLE_TITLES[state.role])
         self.operator_label.setText(arg(self.tr("%1 · %2"), state.operator, role))
+
+    def _show_segment(self, segment: SegmentOnAir | None) -> None:
+        self.segment_label.setVisible(segment is not None)
+        if segment is None:
+            return
+        if segment.left_s < 0:
+            timer = arg(self.tr("over %1"), show_clock(-segment.left_s))
+        else:
+            timer = arg(self.tr("%1 left"), show_clock(segment.left_s))
+        text = arg(self.tr("Segment %1 %2 · %3"), segment.number, segment.title, timer)
+        self.segment_label.setText(text)
+        restyle(self.segment_label, tone=timer_tone(segment.left_s, segment.planned_s))
 
     def _show_air(self, state: OnAir) -> None:
         if state.air is Air.RECONNECTING:
