@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import hmac
 import secrets
+from dataclasses import dataclass
 from ipaddress import ip_address
 from urllib.parse import urlsplit
 
 from aiohttp import web
 
-from console.secrets import get_secret, set_secret
+from console.secrets import (
+    SecretStoreUnavailable,
+    get_secret,
+    secure_store_available,
+    set_secret,
+)
 
 REASON_UNAUTHORIZED = "unauthorized: missing or wrong token"
 REASON_CROSS_SITE = "forbidden: cross-site request"
@@ -41,6 +47,31 @@ def rotate_stored_token(name: str) -> str:
     token = new_token()
     set_secret(name, token)
     return token
+
+
+@dataclass(frozen=True, slots=True)
+class ServerToken:
+    token: str | None  # None: no token, this computer only
+    new: bool = False  # made just now: show it to the operator once
+
+
+def server_token(name: str, host: str, given: str | None) -> ServerToken | None:
+    """The token a server listening on ``host`` requires: ``given`` if any; none on loopback;
+    beyond it the keyring's under ``name``, made there the first time. None when the server
+    must not listen there (beyond this computer without a token that can be kept)."""
+    if given:
+        return ServerToken(given)
+    if is_loopback(host):
+        return ServerToken(None)
+    if not secure_store_available():
+        return None
+    stored = stored_token(name)
+    if stored:
+        return ServerToken(stored)
+    try:
+        return ServerToken(rotate_stored_token(name), new=True)
+    except SecretStoreUnavailable:
+        return None
 
 
 def token_matches(expected: str, given: str | None) -> bool:

@@ -8,32 +8,11 @@ on this computer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from console.http_access import is_loopback, rotate_stored_token, stored_token
-from console.secrets import SecretStoreUnavailable, secure_store_available
+from console.http_access import ServerToken, server_token
 
 CONTROL_TOKEN_NAME = "control-api-token"
 
 
-@dataclass(frozen=True, slots=True)
-class ControlToken:
-    token: str | None
-    new: bool = False  # made just now: show it to the operator once
-
-
-def control_token(host: str, given: str | None) -> ControlToken | None:
+def control_token(host: str, given: str | None) -> ServerToken | None:
     """The token to require on ``host``; None when the API must not listen there."""
-    if given:
-        return ControlToken(given)
-    if is_loopback(host):
-        return ControlToken(None)
-    if not secure_store_available():
-        return None
-    stored = stored_token(CONTROL_TOKEN_NAME)
-    if stored:
-        return ControlToken(stored)
-    try:
-        return ControlToken(rotate_stored_token(CONTROL_TOKEN_NAME), new=True)
-    except SecretStoreUnavailable:
-        return None
+    return server_token(CONTROL_TOKEN_NAME, host, given)

@@ -24,14 +24,11 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import WSMsgType, web
 
 from console.commands.spec import Entry
-from console.connection_guard import ConnectionGuard, GuardedSite
 from console.control_api.state import live_state
 from console.errors import BadCommand, UnknownCommand
-from console.http_access import refusal
 from console.i18n import QT_TRANSLATE_NOOP
 from console.jobs import Outcome, Scope
-from console.log import app as log
-from console.serving import LoopThread, bind
+from console.local_server import GuardedServer
 from console.storage.writer import AuditRecord
 
 if TYPE_CHECKING:
@@ -42,12 +39,6 @@ DEFAULT_PORT = 8791
 MAX_BODY_BYTES = 64 * 1024
 ANSWER_WITHIN_S = 30.0  # a command still running then is answered "pending"
 STATE_EVERY_S = 0.5  # how often the events stream looks for a changed state
-START_TIMEOUT_S = 10.0
-# Every TCP connection, from accept (console.connection_guard): a Stream Deck or a script
-# needs a few; clients that connect and say nothing must not use up the open files.
-MAX_OPEN_CONNECTIONS = 64
-REQUEST_TIMEOUT_S = 5.0
-IDLE_TIMEOUT_S = 60.0
 
 CANNOT_LISTEN = QT_TRANSLATE_NOOP(
     "messages", "The control API cannot listen on {address}: {detail}. It is off for this run."
@@ -64,78 +55,31 @@ TOKEN_NEEDED = QT_TRANSLATE_NOOP(
 )
 
 
-class ControlServer:
+class ControlServer(GuardedServer):
     """Serves the control API on its own loop thread; start and stop from any thread."""
 
+    what = "control API"
+    max_open = 64  # a Stream Deck or a script needs a few
+    max_body = MAX_BODY_BYTES
+
     def __init__(self, session: LiveSession, host: str, port: int, token: str | None) -> None:
+        super().__init__(host, port, token, "control-api")
         self.session = session
-        self.host = host
-        self.token = token
-        self._port = port
-        self._loop = LoopThread("control-api")
-        self._runner: web.AppRunner | None = None
         self._clients: set[web.WebSocketResponse] = set()
         self._last_state = ""
         self._watcher: asyncio.Task[None] | None = None
-        self._connections: ConnectionGuard | None = None
         session.writer.add_audit_listener(self._on_audit)
         session.kernel.add_listener(self._on_outcome)
 
-    @property
-    def port(self) -> int:
-        return self._port
-
-    @property
-    def url(self) -> str:
-        host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"http://{host}:{self._port}"
-
-    def start(self) -> None:
-        """Bind and serve; raises OSError when the port cannot be had."""
-        sock = bind(self.host, self._port)
-        self._port = sock.getsockname()[1]
-        self._loop.start()
-        try:
-            self._loop.run(self._open(sock), START_TIMEOUT_S)
-        except BaseException:
-            self._loop.stop(START_TIMEOUT_S)
-            sock.close()
-            raise
-        log.info(
-            "control API on %s (%s)",
-            self.url,
-            "token required" if self.token is not None else "this computer only",
-        )
-
-    def stop(self, timeout: float = 5.0) -> None:
-        if not self._loop.running:
-            return
-        try:
-            self._loop.run(self._close(), timeout)
-        except TimeoutError:
-            log.warning("control API did not close within %g s", timeout)
-        self._loop.stop(timeout)
-        log.info("control API stopped")
-
     # -- the loop thread -------------------------------------------------------------------------
-    async def _open(self, sock: socket.socket) -> None:
-        self._connections = connections = ConnectionGuard(
-            "control API",
-            log,
-            max_open=MAX_OPEN_CONNECTIONS,
-            request_timeout=REQUEST_TIMEOUT_S,
-            idle_timeout=IDLE_TIMEOUT_S,
-        )
-        app = web.Application(
-            client_max_size=MAX_BODY_BYTES, middlewares=[connections.middleware, self._guard]
-        )
+    def _routes(self, app: web.Application) -> None:
         app.router.add_get("/api/commands", self._commands)
         app.router.add_post("/api/commands/{command}", self._run)
         app.router.add_get("/api/state", self._state)
         app.router.add_get("/api/events", self._events)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        await GuardedSite(self._runner, sock, connections).start()
+
+    async def _open(self, sock: socket.socket) -> None:
+        await super()._open(sock)
         self._watcher = asyncio.get_running_loop().create_task(self._watch_state())
 
     async def _close(self) -> None:
@@ -143,20 +87,10 @@ class ControlServer:
             self._watcher.cancel()
         for ws in list(self._clients):
             await ws.close()
-        if self._runner is not None:
-            await self._runner.cleanup()
+        await super()._close()
 
-    @web.middleware
-    async def _guard(self, request: web.Request, handler: Any) -> web.StreamResponse:
-        refused = refusal(request, self.token)
-        if refused is not None:
-            status, reason = refused
-            log.info("control API refused %s %s: %s", request.method, request.path, reason)
-            return _json({"ok": False, "message": reason}, status)
-        if self._connections is not None:
-            self._connections.admit(request)
-        response: web.StreamResponse = await handler(request)
-        return response
+    def _refused(self, request: web.Request, status: int, reason: str) -> web.Response:
+        return _json({"ok": False, "message": reason}, status)
 
     async def _commands(self, _request: web.Request) -> web.Response:
         return _json({"commands": self.session.commands.describe()})

@@ -45,12 +45,12 @@ def serve_prompter(session: LiveSession, host: str, port: int, token: str | None
     chosen = prompter_token(host, token)
     if chosen is None:
         return f"the prompter page does not listen on {host} without a token"
-    server = PrompterServer(session, host, port, chosen[0])
+    server = PrompterServer(session, host, port, chosen.token)
     try:
         server.start()
     except OSError as exc:
         return f"the prompter page cannot listen on {host}:{port}: {exc.strerror or exc}"
     session.prompter_server = server
-    if chosen[1]:
+    if chosen.new:
         session.messages.warning(PROMPTER_TOKEN, url=server.url)
     return None

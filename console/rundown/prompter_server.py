@@ -8,117 +8,48 @@ keyring (``prompter-token``) and shown once when made. It reads; it never runs a
 from __future__ import annotations
 
 import json
-import socket
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
-from console.connection_guard import ConnectionGuard, GuardedSite
-from console.http_access import is_loopback, refusal, rotate_stored_token, stored_token
-from console.log import app as log
-from console.secrets import SecretStoreUnavailable, secure_store_available
-from console.serving import LoopThread, bind
+from console.http_access import ServerToken, server_token
+from console.local_server import GuardedServer
 
 if TYPE_CHECKING:
     from console.session import LiveSession
 
 PROMPTER_TOKEN_NAME = "prompter-token"
-MAX_OPEN_CONNECTIONS = 32
-REQUEST_TIMEOUT_S = 5.0
-IDLE_TIMEOUT_S = 60.0
-START_TIMEOUT_S = 10.0
 
 
-def prompter_token(host: str, given: str | None) -> tuple[str | None, bool] | None:
-    """(the token to require, whether it was made just now); None when the page must not be
-    served on ``host`` (beyond this computer without a token that can be kept)."""
-    if given:
-        return given, False
-    if is_loopback(host):
-        return None, False
-    if not secure_store_available():
-        return None
-    stored = stored_token(PROMPTER_TOKEN_NAME)
-    if stored:
-        return stored, False
-    try:
-        return rotate_stored_token(PROMPTER_TOKEN_NAME), True
-    except SecretStoreUnavailable:
-        return None
+def prompter_token(host: str, given: str | None) -> ServerToken | None:
+    """The token to require on ``host``; None when the page must not be served there."""
+    return server_token(PROMPTER_TOKEN_NAME, host, given)
 
 
-class PrompterServer:
+class PrompterServer(GuardedServer):
+    what = "prompter page"
+    max_open = 32
+
     def __init__(self, session: LiveSession, host: str, port: int, token: str | None) -> None:
+        super().__init__(host, port, token, "prompter")
         self.session = session
-        self.host = host
-        self.token = token
-        self._port = port
-        self._loop = LoopThread("prompter")
-        self._runner: web.AppRunner | None = None
-        self._connections: ConnectionGuard | None = None
 
     @property
     def url(self) -> str:
-        host = f"[{self.host}]" if ":" in self.host else self.host
+        """The page's address, with its token for a phone to open as it is."""
         query = f"?token={self.token}" if self.token else ""
-        return f"http://{host}:{self._port}/{query}"
-
-    def start(self) -> None:
-        """Bind and serve; raises OSError when the port cannot be had."""
-        sock = bind(self.host, self._port)
-        self._port = sock.getsockname()[1]
-        self._loop.start()
-        try:
-            self._loop.run(self._open(sock), START_TIMEOUT_S)
-        except BaseException:
-            self._loop.stop(START_TIMEOUT_S)
-            sock.close()
-            raise
-        log.info("prompter page on %s:%s", self.host, self._port)
-
-    def stop(self, timeout: float = 5.0) -> None:
-        if not self._loop.running:
-            return
-        try:
-            self._loop.run(self._close(), timeout)
-        except TimeoutError:
-            log.warning("prompter page did not close within %g s", timeout)
-        self._loop.stop(timeout)
+        return f"{super().url}/{query}"
 
     def content(self) -> dict[str, Any]:
         session = self.session
         return session.prompter.content(session.rundown.view()).to_json()
 
-    async def _open(self, sock: socket.socket) -> None:
-        self._connections = connections = ConnectionGuard(
-            "prompter page",
-            log,
-            max_open=MAX_OPEN_CONNECTIONS,
-            request_timeout=REQUEST_TIMEOUT_S,
-            idle_timeout=IDLE_TIMEOUT_S,
-        )
-        app = web.Application(middlewares=[connections.middleware, self._guard])
+    def _routes(self, app: web.Application) -> None:
         app.router.add_get("/", self._page)
         app.router.add_get("/content", self._content)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        await GuardedSite(self._runner, sock, connections).start()
 
-    async def _close(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
-
-    @web.middleware
-    async def _guard(self, request: web.Request, handler: Any) -> web.StreamResponse:
-        refused = refusal(request, self.token)
-        if refused is not None:
-            status, reason = refused
-            log.info("prompter page refused %s: %s", request.path, reason)
-            return web.Response(status=status, text=reason)
-        if self._connections is not None:
-            self._connections.admit(request)
-        response: web.StreamResponse = await handler(request)
-        return response
+    def _refused(self, request: web.Request, status: int, reason: str) -> web.Response:
+        return web.Response(status=status, text=reason)
 
     async def _page(self, _request: web.Request) -> web.Response:
         return web.Response(text=PAGE, content_type="text/html", charset="utf-8")

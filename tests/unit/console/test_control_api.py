@@ -17,9 +17,9 @@ import pytest
 import requests
 from keyring.backends.fail import Keyring as NoKeyring
 
+from console import local_server
 from console.commands import COMMANDS, CommandId
 from console.control_api import ControlServer
-from console.control_api import server as control_server
 from console.control_api.access import CONTROL_TOKEN_NAME
 from console.lottery.model import LotteryState
 from console.platforms.demo import DemoConnector, DemoSettings
@@ -242,7 +242,7 @@ def test_quit_and_end_show_over_the_api(api, session: LiveSession) -> None:
 def test_a_client_that_connects_and_says_nothing_is_closed_and_others_still_get_in(
     session: LiveSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(control_server, "REQUEST_TIMEOUT_S", 0.3)
+    monkeypatch.setattr(local_server, "REQUEST_TIMEOUT_S", 0.3)
     api = session.serve_control_api("127.0.0.1", 0)
     assert api is not None
     with socket.create_connection(("127.0.0.1", api.port)) as silent:
