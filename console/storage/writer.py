@@ -302,9 +302,6 @@ class StorageWriter:
         self._handed = 0  # items handed over since start: the last ticket
         self.committed = 0  # items committed since start: tickets up to this are stored
         self.capacity = 20_000.0  # items a second the writer commits (measured as it goes)
-        # The newest show time among committed events: a crash now loses what the show
-        # accepted after it (benchmarks report the gap as the crash window).
-        self.stored_t = 0.0
         self._commit_listeners: list[Callable[[int], None]] = []
         # Rows handed to the database per kind (duplicates the database skipped included).
         self.written: Counter[str] = Counter()
@@ -378,10 +375,6 @@ class StorageWriter:
         """Seconds since the oldest item not yet committed was handed over (0 if none)."""
         since = self._inflight_since or self._waiting_since
         return time.monotonic() - since if since is not None else 0.0
-
-    def backlog_seconds(self) -> float:
-        """How long the writer needs for what waits, at its measured speed."""
-        return self._pending / max(self.capacity, 1.0)
 
     @property
     def unsaved(self) -> int:
@@ -549,13 +542,10 @@ class StorageWriter:
         audits: list[dict[str, Any]] = []
         ops: list[DbOp] = []
         marks: dict[str, int] = {}
-        newest = self.stored_t
         for item in batch:
             if isinstance(item, tuple):
                 event, moderation, origin = item
                 rows.setdefault(type(event), []).append(_values(event, moderation, show_id))
-                if event.t > newest:
-                    newest = event.t
                 if origin is not None:
                     marks[origin.source] = origin.seq
             elif isinstance(item, AuditRecord):
@@ -572,7 +562,6 @@ class StorageWriter:
             for op in ops:
                 op.apply(conn, show_id)
         self._measure(len(batch), time.perf_counter() - started)
-        self.stored_t = newest
         for kind, params in rows.items():
             self.written[kind.type] += len(params)  # type: ignore[attr-defined]
         self.written["audit"] += len(audits)
